@@ -1,0 +1,127 @@
+"""Safe YAML loading that remembers the source line of every value.
+
+Editors' files are untrusted: aliases (``*name``) are refused so that a
+"billion laughs" document cannot expand, tags are refused, and only plain
+mappings, lists and scalars come back. Every error is a ``ContentError``
+carrying the file and the line, so no traceback reaches an editor.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import yaml
+
+
+class ContentError(Exception):
+    """A problem in an editor's file, with the place and the fix."""
+
+    def __init__(self, path: str, line: int, message: str, hint: str = ""):
+        self.path = str(path)
+        self.line = int(line)
+        self.message = message
+        self.hint = hint
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+@dataclass
+class Located:
+    """A parsed YAML value plus a map from key paths to 1-based file lines."""
+
+    value: object
+    lines: dict
+
+    def line(self, *path, default: int = 1) -> int:
+        """Line of the value at ``path`` (or of its closest known parent)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+def _scalar(node: yaml.ScalarNode):
+    # Resolve scalars with the safe resolver but never build arbitrary objects.
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def load(text: str, path: str, first_line: int = 1) -> Located:
+    """Parse ``text`` (which starts at ``first_line`` of ``path``)."""
+
+    def place(mark) -> int:
+        return first_line + mark.line
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise ContentError(
+                    path,
+                    place(event.start_mark),
+                    "YAML aliases (*name) are not allowed",
+                    "write the value out in full",
+                )
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = place(mark) if mark else first_line
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ContentError(
+            path, line, f"invalid YAML: {problem}",
+            "check the indentation and put quotes around text that contains ': ' or '#'",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(path, first_line, f"invalid YAML: {exc}") from None
+
+    lines: dict = {}
+
+    def build(node, key_path):
+        lines[key_path] = place(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise ContentError(path, place(key_node.start_mark), "a key must be plain text")
+                key = str(_scalar(key_node))
+                if key in result:
+                    raise ContentError(
+                        path, place(key_node.start_mark), f"the key '{key}' is written twice",
+                        "keep one of them",
+                    )
+                result[key] = build(value_node, key_path + (key,))
+                lines[key_path + (key,)] = place(key_node.start_mark)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, key_path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
+            try:
+                return _scalar(node)
+            except yaml.YAMLError as exc:
+                raise ContentError(path, place(node.start_mark), f"invalid value: {exc}") from None
+        raise ContentError(path, place(node.start_mark), f"YAML tags such as {node.tag} are not allowed")
+
+    value = build(node, ()) if node is not None else None
+    return Located(value, lines)
+
+
+def as_date(value) -> _dt.date | None:
+    """A YAML date or an ISO date string, else None."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
