@@ -1,0 +1,74 @@
+"""MkDocs event functions: thin wiring to the plain-Python modules in hooks/.
+
+mkdocs-static-i18n builds the site once per language; every event below runs
+in each of those builds. The language being built is ``config.theme.language``.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from hooks import catalog as catalog_module  # noqa: E402
+from hooks import clock, pages  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.zansabaq")
+
+# Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
+CHECKERS: list = []
+
+STATE: dict = {}
+
+
+def load_catalog(docs_dir: Path) -> catalog_module.Catalog:
+    catalog = catalog_module.build(docs_dir, clock.build_date(ROOT), checkers=CHECKERS)
+    for warning in catalog.warnings:
+        log.warning(warning.format())
+    if catalog.errors:
+        for error in catalog.errors:
+            log.error(error.format())
+        raise Abort(f"{len(catalog.errors)} content error(s): fix the files named above and build again.")
+    return catalog
+
+
+def on_config(config):
+    # mkdocs-static-i18n calls this once per language; the catalogue is the same each time.
+    STATE["catalog"] = load_catalog(Path(config.docs_dir))
+    if _lang(config) == catalog_module.ORIGINAL:
+        log.info("\n" + STATE["catalog"].report())
+    return config
+
+
+def _lang(config) -> str:
+    return config.theme["language"]
+
+
+def _rel(page) -> str:
+    """Path of the page's source below its language folder."""
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def on_page_markdown(markdown, page, config, files):
+    entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
+    if entry is not None and entry.meta.get("summary"):
+        page.meta["description"] = str(entry.meta["summary"])
+    return markdown
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set its alternates
+def on_page_context(context, page, config, nav):
+    view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
+    context["zb"] = view
+    # <link rel="alternate" hreflang> only for languages that really have this page.
+    config.extra["alternate"] = [
+        {"name": item["name"], "link": item["link"], "lang": item["lang"]}
+        for item in view.switcher if item["exists"]
+    ]
+    return context

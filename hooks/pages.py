@@ -1,0 +1,189 @@
+"""What our templates show on each page, computed from the catalogue.
+
+``page_context`` returns the ``zb`` object the templates in ``overrides/`` read.
+Plain Python: it knows nothing of MkDocs but the page's language and source path.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
+from hooks.strings import Translator
+
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+def url_of(lang: str, rel: str) -> str:
+    """Site-root-relative URL of a docs file (directory URLs), e.g. ru/fraud/droppers/."""
+    prefix = "" if lang == ORIGINAL else f"{lang}/"
+    path = rel.removesuffix(".md")
+    if path == "index":
+        path = ""
+    elif path.endswith("/index"):
+        path = path[: -len("index")]
+    else:
+        path += "/"
+    return prefix + path
+
+
+def course_title(course_id: str, lang: str) -> str:
+    for course in COURSES:
+        if course["id"] == course_id:
+            return course["title"][lang]
+    return course_id
+
+
+@dataclass
+class PageView:
+    lang: str                     # the reader's language (UI language of the page)
+    content_lang: str             # the language the text is really in
+    kind: str                     # home, course, lesson, easy, page
+    t: Translator
+    entry: Entry | None
+    fallback: bool = False
+    overdue: str = ""             # review date that passed, ISO, or ""
+    facts: dict = field(default_factory=dict)
+    courses: list = field(default_factory=list)
+    lessons: list = field(default_factory=list)
+    status: list = field(default_factory=list)
+    switcher: list = field(default_factory=list)
+    variants: list = field(default_factory=list)  # standard / easy / braille links of a lesson
+    styles: list = field(default_factory=list)    # extra CSS files this page needs
+    scripts: list = field(default_factory=list)   # extra JS files this page needs
+
+    @property
+    def footer_links(self) -> dict:
+        return {name: url_of(self.lang, f"{name}.md") for name in ("help", "accessibility", "editors")}
+
+    @property
+    def notice(self) -> str:
+        if not self.fallback:
+            return ""
+        shown = self.t.t(f"lang.{self.content_lang}")
+        return self.t.t("untranslated.notice", shown=shown)
+
+    @property
+    def reviewed(self) -> str:
+        meta = self.entry.meta if self.entry else {}
+        review = meta.get("reviewed")
+        if not isinstance(review, dict):
+            return ""
+        return self.t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by")))
+
+
+VARIANTS = (("standard", ".md"), ("easy", ".easy.md"), ("braille", ".braille.md"))
+
+
+def variants(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]:
+    """Standard / easy read / Braille links for a lesson, in the reader's language.
+
+    URLs: <course>/<slug>/, <course>/<slug>.easy/, <course>/<slug>.braille/.
+    """
+    base = rel.removesuffix(".md").removesuffix(".easy").removesuffix(".braille")
+    items = []
+    for name, suffix in VARIANTS:
+        variant_rel = base + suffix
+        if name == "easy" and catalog.get(lang, variant_rel) is None and catalog.get(ORIGINAL, variant_rel) is None:
+            continue
+        items.append({"name": name, "label": t.t(f"variant.{name}"), "url": url_of(lang, variant_rel),
+                      "current": variant_rel == rel})
+    return items
+
+
+def lesson_facts(entry: Entry, t: Translator) -> dict:
+    meta = entry.meta
+    return {
+        "audience": t.audience(meta.get("audience", "")),
+        "duration": t.minutes(meta.get("duration", "")),
+        "objectives": list(meta.get("objectives") or []),
+    }
+
+
+def switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]:
+    """Language switcher entries: the same page in every language, honestly labelled."""
+    items = []
+    for other in LANGS:
+        exists = catalog.get(other, rel) is not None
+        name = LANG_NAMES[other]
+        if not exists:
+            name += f" ({t.t('untranslated.switcher')})"
+        items.append({"lang": other, "name": name, "link": url_of(other, rel), "exists": exists})
+    return items
+
+
+def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
+    """The view of docs/<lang>/<rel> as read in ``lang`` (falls back to Kazakh)."""
+    t = Translator(lang)
+    entry = catalog.get(lang, rel)
+    content_lang = lang
+    fallback = False
+    if entry is None:
+        entry = catalog.get(ORIGINAL, rel)
+        content_lang = ORIGINAL
+        fallback = entry is not None
+    view = PageView(lang=lang, content_lang=content_lang, kind=classify(rel), t=t, entry=entry,
+                    fallback=fallback, switcher=switcher(catalog, lang, rel, t))
+    if entry is None:
+        return view
+    if entry.kind == "lesson":
+        view.facts = lesson_facts(entry, t)
+    if entry.kind in ("lesson", "easy") or rel.endswith(".braille.md"):
+        view.variants = variants(catalog, lang, rel, t)
+    if entry.kind in ("lesson", "page") and catalog.is_stale(entry):
+        view.overdue = catalog.review_due(entry).isoformat()
+    if view.kind == "home":
+        view.courses = [
+            {
+                "title": course["title"][lang],
+                "url": url_of(lang, f"{course['id']}/index.md"),
+                "summary": _summary(catalog, lang, f"{course['id']}/index.md"),
+                "count": t.t("home.lessons_count", n=len(catalog.lesson_ids(course["id"]))),
+            }
+            for course in COURSES
+        ]
+    if view.kind == "course":
+        view.lessons = course_lessons(catalog, lang, entry.course, t)
+    if rel == "editors.md":
+        view.status = status_rows(catalog, t)
+    return view
+
+
+def _summary(catalog: Catalog, lang: str, rel: str) -> str:
+    entry = catalog.get(lang, rel) or catalog.get(ORIGINAL, rel)
+    return str(entry.meta.get("summary", "")) if entry else ""
+
+
+def course_lessons(catalog: Catalog, lang: str, course: str, t: Translator) -> list[dict]:
+    rows = []
+    for lesson_id in catalog.lesson_ids(course):
+        entry = catalog.best(lesson_id, lang)
+        facts = lesson_facts(entry, t)
+        rows.append({
+            "title": entry.title,
+            "title_lang": entry.lang,
+            "summary": str(entry.meta.get("summary", "")),
+            "url": url_of(lang, entry.rel),
+            "facts": t.t("course.lesson_facts", audience=facts["audience"], minutes=facts["duration"]),
+            "translated": entry.lang == lang,
+        })
+    return rows
+
+
+def status_rows(catalog: Catalog, t: Translator) -> list[dict]:
+    rows = []
+    for row in catalog.translation_table():
+        cells = []
+        for lang in LANGS:
+            entry = catalog.lesson(row["id"], lang)
+            due = catalog.review_due(entry)
+            cells.append({
+                "lang": lang,
+                "lesson": row["lesson"][lang],
+                "easy": row["easy"][lang],
+                "stale": row["stale"][lang],
+                "due": due.isoformat() if due else "",
+            })
+        original = catalog.lesson(row["id"], ORIGINAL)
+        rows.append({"id": row["id"], "course": course_title(row["course"], t.lang),
+                     "title": original.title, "cells": cells})
+    return rows
