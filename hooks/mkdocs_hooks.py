@@ -15,9 +15,10 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from hooks import catalog as catalog_module  # noqa: E402
-from hooks import clock, pages  # noqa: E402
+from hooks import clock, navigation, pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -27,22 +28,23 @@ CHECKERS: list = []
 STATE: dict = {}
 
 
-def load_catalog(docs_dir: Path) -> catalog_module.Catalog:
+def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
+    """Read and check all content; abort the build on any error (file:line each)."""
     catalog = catalog_module.build(docs_dir, clock.build_date(ROOT), checkers=CHECKERS)
-    for warning in catalog.warnings:
-        log.warning(warning.format())
     if catalog.errors:
         for error in catalog.errors:
             log.error(error.format())
         raise Abort(f"{len(catalog.errors)} content error(s): fix the files named above and build again.")
+    if report:
+        for warning in catalog.warnings:
+            log.warning(warning.format())
+        log.info("\n" + catalog.report())
     return catalog
 
 
 def on_config(config):
-    # mkdocs-static-i18n calls this once per language; the catalogue is the same each time.
-    STATE["catalog"] = load_catalog(Path(config.docs_dir))
-    if _lang(config) == catalog_module.ORIGINAL:
-        log.info("\n" + STATE["catalog"].report())
+    # mkdocs-static-i18n runs it again for every language build; report only once.
+    STATE["catalog"] = load_catalog(Path(config.docs_dir), report="catalog" not in STATE)
     return config
 
 
@@ -53,6 +55,22 @@ def _lang(config) -> str:
 def _rel(page) -> str:
     """Path of the page's source below its language folder."""
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's pages
+def on_nav(nav, config, files):
+    from mkdocs.structure import nav as mkdocs_nav
+    from mkdocs.structure.pages import Page
+
+    items = navigation.arrange(nav.items, STATE["catalog"], _lang(config))
+    mkdocs_nav._add_parent_links(items)
+    pages_in_order = mkdocs_nav._get_by_type(items, Page)
+    for page in nav.pages:
+        page.previous_page = page.next_page = None
+    mkdocs_nav._add_previous_and_next_links(pages_in_order)
+    arranged = mkdocs_nav.Navigation(items, pages_in_order)
+    arranged.homepage = next((p for p in pages_in_order if navigation.rel_of(p) == "index.md"), nav.homepage)
+    return arranged
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -66,6 +84,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
+    # The "skip to content" link targets the first TOC entry: make that the page's h1.
+    top = AnchorLink(page.title or config.site_name, "zb-main", 1)
+    top.children = list(page.toc)
+    page.toc = TableOfContents([top])
     # <link rel="alternate" hreflang> only for languages that really have this page.
     config.extra["alternate"] = [
         {"name": item["name"], "link": item["link"], "lang": item["lang"]}
