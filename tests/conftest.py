@@ -72,3 +72,60 @@ def browser():
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def fixture_site(tmp: Path, files: dict[str, str]) -> Path:
+    """A small site in ``tmp`` using the real theme overrides and hooks.
+
+    ``files`` maps paths below docs/ to their text. Returns the mkdocs.yml path.
+    """
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(tmp / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
+    for rel, text in files.items():
+        path = tmp / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    cfg = tmp / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return cfg
+
+
+def lesson_md(lesson_id="sample", course="fraud", title="Сынақ сабақ", order=1, extra="", body=None,
+              reviewed="2026-11-20") -> str:
+    """A valid lesson file; ``extra`` adds front-matter lines, ``body`` replaces the text."""
+    body = body if body is not None else "## Кіріспе\n\nБұл сынақ мәтіні.\n"
+    return (
+        "---\n"
+        f"id: {lesson_id}\n"
+        f"title: {title}\n"
+        "summary: Қысқа сипаттама.\n"
+        f"course: {course}\n"
+        f"order: {order}\n"
+        "audience: adults\n"
+        "duration: 30\n"
+        "objectives:\n  - Бір мақсат\n"
+        "sources:\n  - title: Қылмыстық кодекс\n    url: https://adilet.zan.kz/kaz/docs/K1400000226\n"
+        f"reviewed:\n  date: {reviewed}\n  by: Test Editor\n"
+        f"{extra}"
+        "---\n\n"
+        f"{body}"
+    )
+
+
+def minimal_pages(langs=("kk", "ru", "en")) -> dict[str, str]:
+    """Home, course and reference pages every fixture site needs."""
+    files = {}
+    for lang in langs:
+        files[f"{lang}/index.md"] = "---\ntitle: Home\n---\n\nHome.\n"
+        for course in ("law-basics", "safety", "fraud"):
+            files[f"{lang}/{course}/index.md"] = f"---\ntitle: {course}\n---\n\nCourse.\n"
+        for page in ("help", "accessibility", "editors"):
+            files[f"{lang}/{page}.md"] = f"---\ntitle: {page}\n---\n\nText.\n"
+    return files

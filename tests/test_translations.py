@@ -1,0 +1,91 @@
+"""Fixture sites built with the real hooks: missing translations, bad content, stale reviews."""
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import fixture_site, lesson_md, minimal_pages, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def partial_site(tmp_path_factory):
+    """One lesson in kk and en, not in ru."""
+    tmp = tmp_path_factory.mktemp("partial")
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md(title="Қазақша сабақ", body="## Бөлім\n\nҚазақша мәтін.\n")
+    files["en/fraud/sample.md"] = lesson_md(title="English lesson", body="## Part\n\nEnglish text.\n")
+    cfg = fixture_site(tmp, files)
+    proc = mkdocs_build(tmp / "site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return tmp / "site", proc.stderr
+
+
+def soup_of(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_missing_translation_is_shown_in_its_real_language_with_a_notice(partial_site):
+    site, _ = partial_site
+    soup = soup_of(site / "ru/fraud/sample/index.html")
+    assert soup.html["lang"] == "ru"                      # the interface is Russian
+    assert soup.select_one(".zb-text")["lang"] == "kk"     # the text is Kazakh, and says so
+    assert "Қазақша мәтін." in soup.select_one(".zb-text").get_text()
+    notice = soup.select_one(".zb-notice").get_text(" ", strip=True)
+    assert notice == "Этот урок ещё не переведён на русский язык. Ниже он показан на казахском языке."
+
+
+def test_switcher_does_not_claim_a_missing_translation(partial_site):
+    site, _ = partial_site
+    for path in ("fraud/sample/index.html", "ru/fraud/sample/index.html", "en/fraud/sample/index.html"):
+        links = {a["lang"]: a for a in soup_of(site / path).select("a.md-select__link")}
+        assert not links["ru"].has_attr("hreflang"), path
+        assert links["kk"].has_attr("hreflang") and links["en"].has_attr("hreflang")
+    en_links = {a["lang"]: a.get_text(strip=True) for a in soup_of(site / "en/fraud/sample/index.html")
+                .select("a.md-select__link")}
+    assert en_links["ru"] == "Русский (not translated)"
+    kk_links = {a["lang"]: a.get_text(strip=True) for a in soup_of(site / "fraud/sample/index.html")
+                .select("a.md-select__link")}
+    assert kk_links["ru"] == "Русский (аударылмаған)"
+
+
+def test_translated_page_has_no_notice(partial_site):
+    site, _ = partial_site
+    soup = soup_of(site / "en/fraud/sample/index.html")
+    assert soup.select_one(".zb-notice") is None
+    assert soup.select_one(".zb-text")["lang"] == "en"
+
+
+def test_build_prints_the_translation_table(partial_site):
+    _, log = partial_site
+    line = next(l for l in log.splitlines() if "fraud/sample" in l)
+    assert line.split()[-3:] == ["L-", "--", "L-"]
+
+
+def test_course_page_marks_the_untranslated_lesson(partial_site):
+    site, _ = partial_site
+    item = soup_of(site / "ru/fraud/index.html").select_one(".zb-list li")
+    assert item.h3["lang"] == "kk" and "не переведено" in item.get_text()
+
+
+def test_bad_front_matter_fails_the_build_with_file_and_line(tmp_path):
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md().replace("duration: 30\n", "duration: thirty\n")
+    cfg = fixture_site(tmp_path, files)
+    proc = mkdocs_build(tmp_path / "site", config=cfg)
+    assert proc.returncode != 0
+    assert "docs/kk/fraud/sample.md:8: 'duration' must be the lesson length in minutes" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not (tmp_path / "site" / "fraud").exists()
+
+
+def test_overdue_review_shows_a_notice_and_fails_strict(tmp_path):
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md(reviewed="2020-01-01")
+    cfg = fixture_site(tmp_path, files)
+    strict = mkdocs_build(tmp_path / "strict", config=cfg)
+    assert strict.returncode != 0
+    assert "docs/kk/fraud/sample.md:14: review overdue since 2020-12-31" in strict.stderr
+    relaxed = mkdocs_build(tmp_path / "site", config=cfg, strict=False)
+    assert relaxed.returncode == 0
+    notice = soup_of(tmp_path / "site/ru/fraud/sample/index.html").select_one(".zb-review").get_text(" ", strip=True)
+    assert notice.startswith("Содержание этой страницы не перепроверялось с 2020-12-31.")
