@@ -19,11 +19,13 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from hooks import catalog as catalog_module  # noqa: E402
 from hooks import clock, navigation, pages  # noqa: E402
+from hooks import quiz  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
+CHECKERS.append(quiz.check_catalog)  # quizzes: hooks/quiz.py
 
 STATE: dict = {}
 
@@ -77,6 +79,10 @@ def on_page_markdown(markdown, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.meta.get("summary"):
         page.meta["description"] = str(entry.meta["summary"])
+    # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
+    markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
+    if quizzes:
+        STATE.setdefault("quiz_pages", set()).add((_lang(config), _rel(page)))
     return markdown
 
 
@@ -84,6 +90,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
+    if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
+        view.scripts.append(quiz.SCRIPT)
+        view.styles.append(quiz.STYLE)
     # The "skip to content" link targets the first TOC entry: make that the page's h1.
     top = AnchorLink(page.title or config.site_name, "zb-main", 1)
     top.children = list(page.toc)

@@ -1,0 +1,129 @@
+/* Zansabaq quizzes: progressive enhancement of the server-rendered <form class="zb-quiz">
+   (hooks/quiz.py). Without this file the form still works with the answer key.
+   No framework, no eval, no inline script, no innerHTML: interface text comes from the
+   form's data-s-* attributes and goes in with textContent; explanations are cloned from
+   the server-rendered <template>. Runs under Content-Security-Policy script-src 'self'. */
+(function () {
+  "use strict";
+  var PREFIX = "zansabaq-quiz:";
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function make(tag, cls, text, lang) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    if (lang) node.lang = lang;
+    return node;
+  }
+  function button(text, lang) {
+    var b = make("button", "zb-quiz__btn", text, lang);
+    b.type = "button";
+    return b;
+  }
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try {
+      if (value) localStorage.setItem(PREFIX + key, JSON.stringify(value));
+      else localStorage.removeItem(PREFIX + key);
+    } catch (e) { /* storage blocked: the quiz still works, it just forgets */ }
+  }
+
+  function setup(form) {
+    var s = form.dataset, lang = s.lang || "", key = s.zbQuiz;
+    var questions = form.querySelectorAll(".zb-quiz__q");
+    var end = form.querySelector(".zb-quiz__end");
+    var score = form.querySelector(".zb-quiz__score");
+    var again = button(s.sAgain, lang), clear = button(s.sClear, lang);
+    var saved = read(key);
+    // a: chosen option indices per question id; c: question ids whose result is shown
+    var state = { v: s.zbVersion, a: {}, c: {} };
+    if (saved && saved.v === state.v && saved.a && saved.c) state = saved;
+
+    form.querySelector(".zb-quiz__intro").textContent = s.sIntro;
+    again.hidden = true;
+    clear.className += " zb-quiz__btn--quiet";
+    end.appendChild(again);
+    end.appendChild(clear);
+
+    function chosen(q) {
+      var out = [];
+      each(q.querySelectorAll("input"), function (input) { if (input.checked) out.push(+input.value); });
+      return out;
+    }
+    function isRight(q) { return chosen(q).join(" ") === q.dataset.answer; }
+
+    function show(q, on) {
+      var box = q.querySelector(".zb-quiz__result"), why = q.querySelector("template").content;
+      var picked = chosen(q), ok = isRight(q), head, icon;
+      box.textContent = "";
+      box.className = "zb-quiz__result";
+      delete state.c[q.id];
+      if (!on) return;
+      if (!picked.length) { box.appendChild(make("p", "", s.sChoose, lang)); return; }
+      state.c[q.id] = 1;
+      box.className += ok ? " is-right" : " is-wrong";
+      head = make("p", "zb-quiz__verdict");
+      icon = make("span", "zb-quiz__icon", ok ? "\u2713" : "\u2717");
+      icon.setAttribute("aria-hidden", "true");
+      head.appendChild(icon);
+      head.appendChild(make("strong", "", ok ? s.sRight : s.sWrong, lang));
+      box.appendChild(head);
+      picked.forEach(function (i) {
+        var note = why.querySelector('[data-o="' + i + '"]');
+        if (note) box.appendChild(note.cloneNode(true));
+      });
+      if (!ok) box.appendChild(why.querySelector("[data-k]").cloneNode(true));
+      each(why.querySelectorAll("[data-e]"), function (n) { box.appendChild(n.cloneNode(true)); });
+    }
+
+    function tally() {
+      var done = 0, right = 0;
+      each(questions, function (q) {
+        if (state.c[q.id]) { done++; if (isRight(q)) right++; }
+      });
+      var all = done === questions.length;
+      score.textContent = all ? s.sScore.replace("{n}", right).replace("{total}", questions.length) : "";
+      again.hidden = !all;
+    }
+
+    function reset() {
+      state.a = {};
+      state.c = {};
+      form.reset();
+      each(questions, function (q) { show(q, false); });
+      tally();
+    }
+
+    each(questions, function (q) {
+      var check = button(s.sCheck, lang);
+      var picked = Array.isArray(state.a[q.id]) ? state.a[q.id] : [];
+      q.insertBefore(check, q.querySelector(".zb-quiz__result"));
+      each(q.querySelectorAll("input"), function (input) { input.checked = picked.indexOf(+input.value) >= 0; });
+      show(q, !!state.c[q.id] && picked.length > 0);
+      check.addEventListener("click", function () { show(q, true); tally(); write(key, state); });
+      q.addEventListener("change", function () {
+        state.a[q.id] = chosen(q);
+        show(q, false);
+        tally();
+        write(key, state);
+      });
+    });
+    tally();
+
+    again.addEventListener("click", function () {
+      reset();
+      write(key, state);
+      questions[0].querySelector("input").focus();
+    });
+    clear.addEventListener("click", function () {
+      reset();
+      write(key, null);
+      score.textContent = s.sCleared;
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
+  each(document.querySelectorAll("form.zb-quiz[data-zb-quiz]"), setup);
+})();
