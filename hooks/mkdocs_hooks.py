@@ -20,12 +20,14 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 from hooks import catalog as catalog_module  # noqa: E402
 from hooks import clock, navigation, pages  # noqa: E402
 from hooks import quiz  # noqa: E402
+from hooks import braille_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
 CHECKERS.append(quiz.check_catalog)  # quizzes: hooks/quiz.py
+CHECKERS.append(braille_site.check_catalog)  # Braille edition of every lesson: hooks/braille_site.py
 
 STATE: dict = {}
 
@@ -59,6 +61,14 @@ def _rel(page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's file list
+def on_files(files, config):
+    # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
+    for file in braille_site.files(STATE["catalog"], _lang(config), config):
+        files.append(file)
+    return files
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's pages
 def on_nav(nav, config, files):
     from mkdocs.structure import nav as mkdocs_nav
@@ -90,6 +100,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
+    braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
