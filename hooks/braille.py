@@ -84,8 +84,9 @@ def table_name(lang: str) -> str:
 
 @functools.cache
 def check_tables(names: tuple) -> None:
+    lib = louis()
     try:
-        louis().checkTable(list(names))
+        lib.checkTable(list(names))
     except RuntimeError:
         raise BrailleSetupError(
             f"liblouis cannot load the tables {', '.join(names)} (hooks/data/braille.yml). "

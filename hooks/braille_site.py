@@ -63,7 +63,8 @@ class Edition:
         return braille.brf_document(self.title_page, self.pages).encode("ascii")
 
     def txt(self) -> bytes:
-        return braille.unicode_document(self.title_page, self.pages).encode("utf-8")
+        # With a byte order mark: browsers and Windows editors then read it as UTF-8 for sure.
+        return braille.unicode_document(self.title_page, self.pages).encode("utf-8-sig")
 
     def file_name(self, ext: str) -> str:
         return f"{self.slug}.{self.lang}.{ext}"

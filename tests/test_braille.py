@@ -261,6 +261,17 @@ def test_quiz_blocks(fixture_catalog):
     assert [b for b in blocks if b.page_before][0].text == "Тест жауаптары"
 
 
+def test_preview_of_an_untranslated_lesson(fixture_catalog):
+    """A lesson missing in Russian is published there in Kazakh: the preview says so in Russian
+    and offers the Kazakh files."""
+    edition = braille_site.make_edition(fixture_catalog.get("kk", "fraud/symbols.md"), fixture_catalog.docs_dir, [])
+    page = braille_site.preview_markdown(edition, "ru", 2000, 5000)
+    assert Translator("ru").t("braille.fallback", shown=Translator("ru").t("lang.kk")) in page
+    assert 'href="symbols.kk.brf"' in page and "2,0 КБ" in page and "4,9 КБ" in page
+    assert '<div class="zb-braille__cells" aria-hidden="true" lang="kk"' in page
+    assert page.startswith("---\ntitle: ")
+
+
 def test_cache_skips_translation(fixture_catalog, tmp_path, monkeypatch):
     monkeypatch.setattr(braille_site, "CACHE", tmp_path)
     monkeypatch.setattr(braille_site, "_EDITIONS", {})
@@ -353,7 +364,9 @@ def test_brf_geometry(built_site):
 
 def test_txt_is_the_same_braille(built_site):
     for path in _lessons(built_site):
-        txt = path.with_suffix(".txt").read_text(encoding="utf-8")
+        raw = path.with_suffix(".txt").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), "the TXT starts with a UTF-8 byte order mark"
+        txt = raw.decode("utf-8-sig")
         assert re.fullmatch(r"[\u2800-\u283f\n\f]*", txt), f"{path.with_suffix('.txt')}: not only six-dot braille"
         as_brf = "\f".join("\r\n".join(braille.to_brf(line.replace(braille.BLANK, " ").rstrip())
                                        for line in page[:-1].split("\n")) + "\r\n"
@@ -369,7 +382,7 @@ def test_kazakh_letters_have_their_cells(built_site):
         if entry.kind != "lesson" or entry.lang != "kk":
             continue
         txt = (built_site / f"{entry.rel.removesuffix('.md')}.braille" / f"{entry.slug}.kk.txt").read_text(
-            encoding="utf-8")
+            encoding="utf-8-sig")
         source = (entry.title + entry.src.body).lower()
         for letter, cell in KK_LETTERS.items():
             if letter in source:
@@ -435,3 +448,13 @@ def test_untranslatable_character_fails_the_build(tmp_path):
     assert "docs/kk/fraud/dagger.md:23: '†' (U+2020 DAGGER) has no braille form in the table kk.utb" in out
     assert "hooks/data/braille.yml" in out
     assert "Traceback" not in out
+
+
+def test_build_without_liblouis_says_what_to_install(tmp_path, monkeypatch):
+    from conftest import mkdocs_build
+
+    monkeypatch.setenv("ZB_LOUIS_MODULE", str(tmp_path / "no-louis" / "__init__.py"))
+    proc = mkdocs_build(tmp_path / "site", strict=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "apt-get install liblouis-bin liblouis-data python3-louis" in out and "Traceback" not in out
