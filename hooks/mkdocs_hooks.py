@@ -21,6 +21,7 @@ from hooks import catalog as catalog_module  # noqa: E402
 from hooks import clock, navigation, pages  # noqa: E402
 from hooks import quiz  # noqa: E402
 from hooks import braille_site  # noqa: E402
+from hooks import glossary, readability  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -28,6 +29,8 @@ log = logging.getLogger("mkdocs.hooks.zansabaq")
 CHECKERS: list = []
 CHECKERS.append(quiz.check_catalog)  # quizzes: hooks/quiz.py
 CHECKERS.append(braille_site.check_catalog)  # Braille edition of every lesson: hooks/braille_site.py
+CHECKERS.append(readability.check_catalog)  # easy-read limits: hooks/readability.py
+CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/glossary.py
 
 STATE: dict = {}
 
@@ -43,6 +46,7 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
         for warning in catalog.warnings:
             log.warning(warning.format())
         log.info("\n" + catalog.report())
+        log.info("\n" + readability.report(catalog))
     return catalog
 
 
@@ -93,7 +97,17 @@ def on_page_markdown(markdown, page, config, files):
     markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
     if quizzes:
         STATE.setdefault("quiz_pages", set()).add((_lang(config), _rel(page)))
+    if _rel(page) == "glossary.md":  # the glossary page lists every term: hooks/glossary.py
+        markdown = glossary.page_markdown_for(markdown, getattr(page.file, "locale", _lang(config)))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # First use of a glossary term in a lesson -> link to its definition: hooks/glossary.py
+    entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
+    if entry is not None and entry.kind in ("lesson", "easy"):
+        html = glossary.mark_page(html, entry.lang, page.url)
+    return html
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set its alternates

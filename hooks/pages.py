@@ -46,6 +46,7 @@ class PageView:
     courses: list = field(default_factory=list)
     lessons: list = field(default_factory=list)
     status: list = field(default_factory=list)
+    readability: dict = field(default_factory=dict)  # editors' page: hooks/readability.py
     switcher: list = field(default_factory=list)
     variants: list = field(default_factory=list)  # standard / easy / braille links of a lesson
     styles: list = field(default_factory=list)    # extra CSS files this page needs
@@ -119,8 +120,9 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
     fallback = False
     if entry is None:
         entry = catalog.get(ORIGINAL, rel)
-        content_lang = ORIGINAL
         fallback = entry is not None
+        # Only a Kazakh fallback is in Kazakh; a generated page (e.g. a Braille preview) is in ``lang``.
+        content_lang = ORIGINAL if fallback else lang
     view = PageView(lang=lang, content_lang=content_lang, kind=classify(rel), t=t, entry=entry,
                     fallback=fallback, switcher=switcher(catalog, lang, rel, t))
     if entry is None:
@@ -145,6 +147,8 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
         view.lessons = course_lessons(catalog, lang, entry.course, t)
     if rel == "editors.md":
         view.status = status_rows(catalog, t)
+        from hooks import readability
+        view.readability = readability.status_view(catalog, t)
     return view
 
 

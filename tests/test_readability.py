@@ -1,0 +1,236 @@
+"""The readability checker (hooks/readability.py): hand-counted examples in kk, ru and en,
+sentence splitting with abbreviations, Markdown handling with file lines, and the easy-read
+limits turning into errors that name file:line."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import ROOT
+from hooks import readability as r
+from hooks import sources
+from hooks.catalog import Entry
+
+FIXTURES = ROOT / "tests" / "fixtures" / "readability"
+
+
+# ----- syllables (counted by hand) ------------------------------------------------
+@pytest.mark.parametrize("word, n", [
+    ("тау", 1),            # т-ау: у after a vowel is a glide
+    ("ауыл", 2),           # ау-ыл
+    ("аудан", 2),          # ау-дан
+    ("уақыт", 3),          # у-а-қыт: у at the start is a vowel
+    ("сияқты", 3),         # си-яқ-ты
+    ("бала", 2),
+    ("Қазақстан", 3),
+    ("жауапкершілік", 5),  # жа-уап-кер-ші-лік
+    ("оқиды", 3),          # о-қи-ды: и after a consonant is a vowel
+    ("SMS-пен", 1),        # one word; only "е" is a Kazakh vowel
+])
+def test_kazakh_syllables(word, n):
+    assert r.syllables(word, "kk") == n
+
+
+@pytest.mark.parametrize("word, n", [
+    ("закон", 2),
+    ("мама", 2),
+    ("мошенничество", 5),     # мо-шен-ни-чест-во
+    ("ответственность", 4),   # от-вет-ствен-ность
+    ("преступление", 5),      # пре-сту-пле-ни-е
+    ("Конституция", 5),
+    ("102", 1),               # a number is one word of one syllable
+])
+def test_russian_syllables(word, n):
+    assert r.syllables(word, "ru") == n
+
+
+@pytest.mark.parametrize("word, n", [
+    ("make", 1), ("crime", 1), ("police", 2),      # silent final e
+    ("table", 2), ("people", 2), ("free", 1),       # -le and -ee keep their syllable
+    ("fraud", 1), ("money", 2), ("responsibility", 6), ("prosecutor", 4),
+    ("asked", 1), ("wanted", 2), ("agreed", 2),
+    ("adilet.zan.kz", 1),                           # a web address is one word, one syllable
+])
+def test_english_syllables(word, n):
+    assert r.syllables(word, "en") == n
+
+
+def test_long_words_per_language():
+    assert r.is_long("мошенничество", "ru") and not r.is_long("закон", "ru")
+    assert r.is_long("жауапкершілік", "kk") and not r.is_long("Қазақстан", "kk")
+    assert r.is_long("police", "en") is False and r.is_long("responsibility", "en")
+
+
+# ----- sentences ----------------------------------------------------------------------
+def _texts(text, lang):
+    return [s for _, s in r.split_sentences(text, lang)]
+
+
+def test_russian_abbreviations_do_not_end_a_sentence():
+    text = "Штраф до 100 тыс. тенге. См. ст. 190 УК, т. е. статью о мошенничестве. Всё!"
+    assert _texts(text, "ru") == ["Штраф до 100 тыс. тенге.",
+                                  "См. ст. 190 УК, т. е. статью о мошенничестве.", "Всё!"]
+    assert _texts("Ущерб 2 млн. тенге в 2025 г. вырос. Это т.е. много.", "ru") == [
+        "Ущерб 2 млн. тенге в 2025 г. вырос.", "Это т.е. много."]
+
+
+def test_kazakh_abbreviations_do_not_end_a_sentence():
+    text = "2025 ж. 16 қыркүйектен бастап заң өзгерді. Банк, т.б. ұйымдар код сұрамайды. Сақ бол!"
+    assert _texts(text, "kk") == ["2025 ж. 16 қыркүйектен бастап заң өзгерді.",
+                                  "Банк, т.б. ұйымдар код сұрамайды.", "Сақ бол!"]
+    assert _texts("Карта, телефон т.с.с. заттар. Бас прокурор Б. Асылов айтты.", "kk") == [
+        "Карта, телефон т.с.с. заттар.", "Бас прокурор Б. Асылов айтты."]
+
+
+def test_english_abbreviations_do_not_end_a_sentence():
+    text = "Never share a code, e.g. the one in an SMS. Read Law No. 94 on adilet.zan.kz. No. Stop, i.e. wait."
+    assert _texts(text, "en") == ["Never share a code, e.g. the one in an SMS.",
+                                  "Read Law No. 94 on adilet.zan.kz.", "No.", "Stop, i.e. wait."]
+
+
+def test_short_sentences_of_one_or_two_words_count():
+    m = r.measure_text("Тоқта. Ойлан. Банкке қоңырау шал.", "kk")
+    assert [s.n_words for s in m.sentences] == [1, 1, 3]
+    assert m.n_sentences == 3 and m.mean_words == pytest.approx(5 / 3)
+    m = r.measure_text("Stop. Think twice.\n", "en")
+    assert [s.n_words for s in m.sentences] == [1, 2]
+
+
+def test_markdown_headings_and_list_items_are_sentences_with_their_lines():
+    body = (
+        "## Что делать\n"              # 10
+        "\n"
+        "Положите трубку. Позвоните\n"  # 12
+        "в банк сами.\n"                # 13
+        "\n"
+        "- Не говорите код\n"           # 15
+        "- **Никому** не говорите [пароль](https://example.kz). Даже другу.\n"  # 16
+        "\n"
+        "```quiz\n"                     # 18
+        "questions:\n"
+        "  - text: Этот вопрос не считается.\n"
+        "```\n"
+        "\n"
+        "| Кто | Что |\n"               # 23
+        "|---|---|\n"
+        "| Банк | Код не просит |\n"    # 25
+        "\n"
+        "```\nprint('code is skipped')\n```\n"
+    )
+    found = r.sentences(body, "ru", first_line=10)
+    assert [(s.line, s.text) for s in found] == [
+        (10, "Что делать"),
+        (12, "Положите трубку."),
+        (12, "Позвоните в банк сами."),
+        (15, "Не говорите код"),
+        (16, "Никому не говорите пароль."),
+        (16, "Даже другу."),
+        (23, "Кто"), (23, "Что"), (25, "Банк"), (25, "Код не просит"),
+    ]
+
+
+# ----- formulas ---------------------------------------------------------------------
+def test_flesch_for_russian_uses_oborneva_coefficients():
+    m = r.measure_text("Мама мыла раму.", "ru")          # 3 words, 6 syllables, 1 sentence
+    assert m.flesch_ru == pytest.approx(206.835 - 1.3 * 3 - 60.1 * 2)
+    assert m.formula == ("Flesch", pytest.approx(82.735))
+
+
+def test_flesch_kincaid_grade_for_english():
+    m = r.measure_text("The cat sat. A dog ran to the police.", "en")  # 9 words, 10 syllables, 2 sentences
+    assert m.n_words == 9 and m.n_syllables == 10
+    assert m.fk_grade == pytest.approx(0.39 * 4.5 + 11.8 * 10 / 9 - 15.59)
+
+
+def test_share_of_long_words():
+    m = r.measure_text("Мошенничество — это преступление.", "ru")
+    assert m.n_long == 2 and m.long_percent == pytest.approx(200 / 3)
+
+
+def test_unexplained_all_caps_abbreviations():
+    assert [a for a, _ in r.measure_text("Назовите ИИН. Это важно.", "ru").abbreviations] == ["ИИН"]
+    explained = "ИИН (индивидуальный идентификационный номер) есть у всех. Назовите ИИН."
+    assert r.measure_text(explained, "ru").abbreviations == []
+    assert r.measure_text("Жеке сәйкестендіру нөмірі (ЖСН) бар. ЖСН айтпа.", "kk").abbreviations == []
+    assert r.measure_text("A SIM is the card in a phone. Keep your SIM.", "en").abbreviations == []
+    assert r.measure_text("Никому не говорите код из SMS.", "ru").abbreviations == []   # known to all
+    assert r.measure_text("The SR4School programme.", "en").abbreviations == []         # part of a name
+
+
+# ----- limits and errors -------------------------------------------------------------
+def _entry(path: Path, lang: str) -> Entry:
+    shown = path.relative_to(ROOT).as_posix()
+    return Entry("easy", lang, path.name, sources.read(path, shown))
+
+
+def test_failing_fixture_names_the_sentence_file_and_line():
+    path = FIXTURES / "ru" / "fraud" / "too-long.easy.md"
+    catalog = SimpleNamespace(entries={("ru", "x"): _entry(path, "ru")}, errors=[], warnings=[])
+    r.check_catalog(catalog)
+    messages = [e.format() for e in catalog.errors]
+    shown = "tests/fixtures/readability/ru/fraud/too-long.easy.md"
+    # the 28-word sentence starts on line 14 of the file
+    assert any(m.startswith(f"{shown}:14: easy read: this sentence has 28 words, the limit for 'ru' is 15")
+               for m in messages), messages
+    # the long-word share names the sentences with their lines and words
+    long_error = next(e for e in catalog.errors if "are long" in e.message)
+    assert f"{shown}:14 (незнакомый" in long_error.hint and f"{shown}:12 (преступление)" in long_error.hint
+    # the quiz block, with its own long sentence, is not measured
+    assert all(e.line < 16 for e in catalog.errors)
+
+
+def test_kazakh_fixture_breaks_the_long_word_limit():
+    path = FIXTURES / "kk" / "fraud" / "long-words.easy.md"
+    m, errors, _ = r.check_file(path)
+    assert m.lang == "kk" and m.long_percent == pytest.approx(100 / 3)
+    assert len(errors) == 1 and errors[0].line == 9 and "limit for 'kk' is 8%" in errors[0].message
+
+
+def test_standard_lessons_are_measured_but_never_fail():
+    path = FIXTURES / "ru" / "fraud" / "too-long.easy.md"
+    entry = _entry(path, "ru")
+    entry.kind = "lesson"
+    catalog = SimpleNamespace(entries={("ru", "x"): entry}, errors=[], warnings=[])
+    r.check_catalog(catalog)
+    assert catalog.errors == [] and catalog.warnings == []
+
+
+def test_mean_limit_error_lists_the_longest_sentences(tmp_path):
+    folder = tmp_path / "en" / "fraud"
+    folder.mkdir(parents=True)
+    text = " ".join(["one two three four five six seven eight nine ten eleven twelve thirteen."] * 3)
+    (folder / "mean.easy.md").write_text("---\nid: mean\n---\n" + text + "\n", encoding="utf-8")
+    _, errors, _ = r.check_file(folder / "mean.easy.md")
+    mean = next(e for e in errors if "on average" in e.message)
+    assert mean.line == 4 and "13.0 words per sentence" in mean.message
+    assert f"{folder / 'mean.easy.md'}:4 (13 words)" in mean.hint
+
+
+def test_the_build_registers_the_checker():
+    from hooks import glossary, mkdocs_hooks
+
+    assert r.check_catalog in mkdocs_hooks.CHECKERS
+    assert glossary.check_catalog in mkdocs_hooks.CHECKERS
+
+
+# ----- command line -------------------------------------------------------------------
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "hooks.readability", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_command_line_fails_on_a_breach_and_names_file_and_line():
+    proc = _run("tests/fixtures/readability/ru/fraud/too-long.easy.md")
+    assert proc.returncode == 1
+    assert "tests/fixtures/readability/ru/fraud/too-long.easy.md:14: easy read: this sentence has 28 words" in proc.stdout
+
+
+def test_command_line_passes_every_published_easy_read_edition():
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*/*/*.easy.md"))
+    assert files, "no easy-read editions found"
+    proc = _run("-q", *files)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
