@@ -507,7 +507,7 @@ def _question(q: Question, n: int, s, ui: str) -> str:
     out = [
         f'<fieldset class="zb-quiz__q" id="q-{qid}" data-type="{q.type}" '
         f'data-answer="{" ".join(map(str, q.correct))}">',
-        f'<legend><span class="zb-quiz__n">{n}.</span> {inline(q.text)}{hint}</legend>',
+        f'<legend><span class="zb-quiz__n">{n}.</span> <span id="q-{qid}-text">{inline(q.text)}</span>{hint}</legend>',
         '<div class="zb-quiz__options">',
     ]
     for i, (label, lang) in enumerate(_choices(q, s, ui)):

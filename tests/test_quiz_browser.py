@@ -163,6 +163,9 @@ def test_result_goes_to_a_polite_live_region_with_text_and_icon(page, quiz_url):
     page.goto(quiz_url + LESSON)
     region = page.locator("#q-sms-code-result")
     assert region.get_attribute("aria-live") == "polite" and region.inner_text() == ""
+    check = page.locator("#q-sms-code").get_by_role("button", name="Тексеру")
+    assert check.get_attribute("aria-describedby") == "q-sms-code-text"
+    assert page.locator("#q-sms-code-text").inner_text().startswith("«Банк қызметкері»")
     fieldset = page.locator("#q-sms-code")
     fieldset.get_by_role("button", name="Тексеру").click()
     assert region.inner_text() == "Алдымен жауапты таңдаңыз."

@@ -98,6 +98,7 @@
 
     each(questions, function (q) {
       var check = button(s.sCheck, lang);
+      check.setAttribute("aria-describedby", q.id + "-text");  // "Check" — which question
       var picked = Array.isArray(state.a[q.id]) ? state.a[q.id] : [];
       q.insertBefore(check, q.querySelector(".zb-quiz__result"));
       each(q.querySelectorAll("input"), function (input) { input.checked = picked.indexOf(+input.value) >= 0; });
