@@ -50,7 +50,9 @@ LANG_RULES: dict = RULES["languages"]
 _MASK = "\ue000"  # stands in for the full stop of an abbreviation (same length as ".")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:[-'’.@/][^\W_]+)*")
+_WORD = re.compile(
+    r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d])(?:[.,]\d+)?(?:-[^\W\d_]+)?"  # 31 433, 222,000
+    r"|[^\W_]+(?:[-'’.,@/][^\W_]+)*")
 _BOUNDARY = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s|$)")
 _CAPS = re.compile(r"(?<!\w)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}(?!\w)")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -256,6 +258,9 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
     out = []
     start = 0
     for m in _BOUNDARY.finditer(masked):
+        following = masked[m.end():].lstrip()[:1]
+        if following.islower():
+            continue  # «Тәртіпті өзіңнен баста!» акциясы: a quoted "!" inside a sentence
         out.append((start, masked[start:m.end()]))
         start = m.end()
     if start < len(masked):

@@ -59,6 +59,14 @@ def test_english_syllables(word, n):
     assert r.syllables(word, "en") == n
 
 
+def test_words_numbers_and_addresses():
+    assert r.words("31 433 фактіден 43 890 фактіге, 6,3 пайыз") == ["31 433", "фактіден", "43 890", "фактіге", "6,3", "пайыз"]
+    assert r.words("More than 222,000 accounts, see adilet.zan.kz or call 102.") == [
+        "More", "than", "222,000", "accounts", "see", "adilet.zan.kz", "or", "call", "102"]
+    assert r.words("SMS-пен, 102-ге және мінез-құлық") == ["SMS-пен", "102-ге", "және", "мінез-құлық"]
+    assert r.words("— «Мен», — деді.") == ["Мен", "деді"]
+
+
 def test_long_words_per_language():
     assert r.is_long("мошенничество", "ru") and not r.is_long("закон", "ru")
     assert r.is_long("жауапкершілік", "kk") and not r.is_long("Қазақстан", "kk")
@@ -84,6 +92,11 @@ def test_kazakh_abbreviations_do_not_end_a_sentence():
                                   "Банк, т.б. ұйымдар код сұрамайды.", "Сақ бол!"]
     assert _texts("Карта, телефон т.с.с. заттар. Бас прокурор Б. Асылов айтты.", "kk") == [
         "Карта, телефон т.с.с. заттар.", "Бас прокурор Б. Асылов айтты."]
+
+
+def test_a_quoted_exclamation_inside_a_sentence_does_not_end_it():
+    assert _texts("Прокуратура «Тәртіпті өзіңнен баста!» акциясын өткізген. Идеяның мәні осы.", "kk") == [
+        "Прокуратура «Тәртіпті өзіңнен баста!» акциясын өткізген.", "Идеяның мәні осы."]
 
 
 def test_english_abbreviations_do_not_end_a_sentence():
@@ -202,7 +215,7 @@ def test_standard_lessons_are_measured_but_never_fail():
 def test_mean_limit_error_lists_the_longest_sentences(tmp_path):
     folder = tmp_path / "en" / "fraud"
     folder.mkdir(parents=True)
-    text = " ".join(["one two three four five six seven eight nine ten eleven twelve thirteen."] * 3)
+    text = " ".join(["One two three four five six seven eight nine ten eleven twelve thirteen."] * 3)
     (folder / "mean.easy.md").write_text("---\nid: mean\n---\n" + text + "\n", encoding="utf-8")
     _, errors, _ = r.check_file(folder / "mean.easy.md")
     mean = next(e for e in errors if "on average" in e.message)
