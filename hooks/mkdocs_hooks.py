@@ -22,15 +22,13 @@ from hooks import clock, navigation, pages  # noqa: E402
 from hooks import quiz  # noqa: E402
 from hooks import braille_site  # noqa: E402
 from hooks import glossary, readability  # noqa: E402
+from hooks import csp, markup, reproducible  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
-# Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
-CHECKERS: list = []
-CHECKERS.append(quiz.check_catalog)  # quizzes: hooks/quiz.py
-CHECKERS.append(braille_site.check_catalog)  # Braille edition of every lesson: hooks/braille_site.py
-CHECKERS.append(readability.check_catalog)  # easy-read limits: hooks/readability.py
-CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/glossary.py
+# Checkers that run over the whole catalogue live in hooks/checks.py, so that tools/check
+# (hooks/check.py) runs exactly the same list without building the site. Add new ones there.
+from hooks.checks import CHECKERS  # noqa: E402
 
 STATE: dict = {}
 
@@ -51,6 +49,8 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
 
 
 def on_config(config):
+    # Reproducible output: the sitemap dates and sitemap.xml.gz come from the last commit.
+    reproducible.pin_epoch(ROOT)
     # mkdocs-static-i18n runs it again for every language build; report only once.
     STATE["catalog"] = load_catalog(Path(config.docs_dir), report="catalog" not in STATE)
     return config
@@ -90,6 +90,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    markup.escape_title(page)  # titles HTML-safe in every template: hooks/markup.py
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.meta.get("summary"):
         page.meta["description"] = str(entry.meta["summary"])
@@ -128,3 +129,15 @@ def on_page_context(context, page, config, nav):
         for item in view.switcher if item["exists"]
     ]
     return context
+
+
+def on_post_page(output, page, config):
+    # Content-Security-Policy meta tag, hashing this page's inline scripts: hooks/csp.py
+    return csp.add_meta(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered as a theme template, not a page: it gets the same policy.
+    if template_name.endswith(".html"):
+        return csp.add_meta(output_content)
+    return output_content

@@ -1,0 +1,260 @@
+"""Editors' Markdown is untrusted: what it may contain, checked with file and line.
+
+Plain Python, no MkDocs: a catalogue checker (``hooks/checks.py``) for the build and
+``tools/check``. MkDocs publishes raw HTML written inside Markdown as it is, and the
+``attr_list`` extension lets ``{ onclick=... }`` add any attribute, so the policy is to
+**reject** (never silently rewrite) what could run code or break the page:
+
+* raw HTML in the text (``<script>``, ``<img onerror=...>``, ``<div>`` ...): write Markdown.
+  HTML comments ``<!-- ... -->`` and character references (``&amp;``) are allowed.
+* links and images whose address is not ``https:``, ``http:``, ``mailto:``, ``tel:`` or a
+  relative path (``javascript:``, ``data:``, ``vbscript:``, ``file:`` ...).
+* ``{ ... }`` attribute lists other than ``#id``, ``.class`` and ``lang=...``; an ``#id``
+  used twice on a page or starting with ``zb-`` or ``__`` (the site's own ids).
+* a link to a ``.md`` file, or an image, that does not exist (in this language or in the
+  Kazakh original that an untranslated page falls back to).
+* HTML tags in front-matter text (titles, summaries, objectives, sources ...).
+
+Front matter and quiz text are shown as text by the templates and ``hooks/quiz.py``; the
+Content-Security-Policy (``hooks/csp.py``) is the second line of defence.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown as _markdown
+import yaml
+
+from hooks.catalog import ORIGINAL
+from hooks.yamlsrc import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+ATTR_KEYS = {"id", "class", "lang"}
+LANG_TAG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
+RESERVED_ID = re.compile(r"^(zb-|__)")
+TAG_LIKE = re.compile(r"<\s*[a-zA-Z/!?]")
+IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
+HINT_HTML = "write Markdown instead of HTML (e.g. **bold**, [text](https://...)); HTML is not published"
+HINT_URL = "use an https:// address or a path to another lesson, e.g. ../help.md"
+
+
+def site_extensions() -> tuple[list, dict]:
+    """``markdown_extensions`` of mkdocs.yml, so the check parses like the build."""
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/...
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        config = yaml.load(fh, Loader=_Loader) or {}
+    names, configs = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            for name, conf in item.items():
+                names.append(name)
+                if isinstance(conf, dict):
+                    configs[name] = conf
+    # md_in_html would parse <div markdown> itself; without it every tag reaches the stash.
+    names = [n for n in names if n != "md_in_html"]
+    return names, configs
+
+
+def unsafe_url(url: str) -> str:
+    """The scheme of ``url`` if it is not allowed, else ""."""
+    plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(html.unescape(unquote(url or "")))).lower()
+    m = re.match(r"^([a-z][a-z0-9+.\-]*):", plain)
+    if m and m.group(1) not in SAFE_SCHEMES:
+        return m.group(1)
+    if not m and ":" in plain.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        return plain.split(":", 1)[0] or ":"
+    return ""
+
+
+class _Snapshot(_markdown.treeprocessors.Treeprocessor):
+    """Before attr_list: remember every element's attributes."""
+
+    def run(self, root):
+        self.md.zb_before = {id(el): dict(el.attrib) for el in root.iter()}
+
+
+class _Inspect(_markdown.treeprocessors.Treeprocessor):
+    """After attr_list: what it added, and every link and image."""
+
+    def run(self, root):
+        before = getattr(self.md, "zb_before", {})
+        found = self.md.zb_found
+        for el in root.iter():
+            old = before.get(id(el), {})
+            for key, value in el.attrib.items():
+                if old.get(key) != value:
+                    found["attrs"].append((el.tag, key, value))
+            if el.tag == "a" and el.get("href") is not None:
+                found["links"].append(("a", el.get("href")))
+            if el.tag == "img":
+                found["links"].append(("img", el.get("src", "")))
+
+
+def _markdown_instance() -> _markdown.Markdown:
+    names, configs = site_extensions()
+    md = _markdown.Markdown(extensions=names, extension_configs=configs)
+    md.treeprocessors.register(_Snapshot(md), "zb_snapshot", 9)   # attr_list is 8
+    md.treeprocessors.register(_Inspect(md), "zb_inspect", 7)
+    return md
+
+
+_MD: list = []
+
+
+def scan(body: str) -> dict:
+    """Raw HTML fragments, attributes set by ``{...}`` and link targets of a Markdown text."""
+    if not _MD:
+        _MD.append(_markdown_instance())
+    md = _MD[0]
+    md.reset()
+    md.zb_found = {"attrs": [], "links": []}
+    md.zb_before = {}
+    md.convert(body)
+    raw = []
+    for block in md.htmlStash.rawHtmlBlocks:
+        text = str(block).strip()
+        if not text or re.fullmatch(r"(&[#a-zA-Z0-9]+;\s*)+", text) or re.fullmatch(r"<!--.*?-->", text, re.S):
+            continue
+        raw.append(text)
+    return {"raw": raw, **md.zb_found}
+
+
+def blank_code(body: str) -> str:
+    """The body with fenced blocks (quizzes, examples) blanked, line numbers kept."""
+    from hooks.quiz import _FENCE
+
+    lines = body.split("\n")
+    i = 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        fence = m.group(2)
+        close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+        j = i + 1
+        while j < len(lines) and not close.match(lines[j]):
+            j += 1
+        for k in range(i, min(j + 1, len(lines))):
+            lines[k] = ""
+        i = j + 1
+    return "\n".join(lines)
+
+
+def _line_of(body: str, first_line: int, *needles: str) -> int:
+    for needle in needles:
+        needle = (needle or "").strip()
+        for probe in (needle, needle[:40], needle.split("\n", 1)[0][:40]):
+            if not probe:
+                continue
+            for n, line in enumerate(body.split("\n")):
+                if probe in line:
+                    return first_line + n
+    return first_line
+
+
+def _front_matter_strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _front_matter_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _front_matter_strings(item, path + (i,))
+
+
+def check_entry(entry, docs_dir: Path, errors: list) -> None:
+    """Check one catalogue entry's front matter and Markdown body."""
+    for key_path, text in _front_matter_strings(entry.meta):
+        if TAG_LIKE.search(text):
+            errors.append(ContentError(
+                entry.path, entry.line(*key_path),
+                f"'{'.'.join(str(k) for k in key_path)}' contains HTML ({TAG_LIKE.search(text).group(0)}...)",
+                "write plain text; '<' followed by a letter is read as an HTML tag",
+            ))
+    body = blank_code(entry.src.body)
+    first = entry.src.body_line
+    found = scan(body)
+    for fragment in found["raw"]:
+        shown = " ".join(fragment.split())[:60]
+        errors.append(ContentError(
+            entry.path, _line_of(body, first, fragment), f"raw HTML is not allowed: {shown}", HINT_HTML))
+    ids: dict = {}
+    for tag, key, value in found["attrs"]:
+        at = _line_of(body, first, f"{key}={value}", f"{key}=\"{value}\"", f"#{value}", "{")
+        if key not in ATTR_KEYS:
+            errors.append(ContentError(
+                entry.path, at, f"the attribute '{key}' is not allowed in {{ ... }}",
+                "only #id, .class and lang=xx may be set in curly braces"))
+        elif key == "lang" and not LANG_TAG.match(value):
+            errors.append(ContentError(entry.path, at, f"'{value}' is not a language code", "e.g. { lang=ru }"))
+        elif key == "id":
+            if RESERVED_ID.match(value):
+                errors.append(ContentError(
+                    entry.path, at, f"the id '{value}' is reserved for the site", "choose an id without zb- or __"))
+            elif value in ids:
+                errors.append(ContentError(
+                    entry.path, at, f"the id '{value}' is used twice on this page", "give each heading its own id"))
+            ids[value] = at
+    for tag, url in found["links"]:
+        scheme = unsafe_url(url)
+        what = "image" if tag == "img" else "link"
+        if scheme:
+            errors.append(ContentError(
+                entry.path, _line_of(body, first, url, url[:20]),
+                f"the {what} address '{url[:60]}' uses '{scheme}:', which is not allowed", HINT_URL))
+            continue
+        _check_target(entry, docs_dir, body, first, tag, url, errors)
+
+
+def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: str, errors: list) -> None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return
+    target = unquote(parts.path)
+    if not (target.endswith(".md") or tag == "img" or target.lower().endswith(IMAGE_EXT)):
+        return  # directory URLs of generated pages: the built-site link check covers them
+    here = posixpath.dirname(entry.rel)
+    rel = posixpath.normpath(posixpath.join(here, target))
+    root = Path(docs_dir)
+    if not rel.startswith("../") and rel != ".." and any(
+            (root / lang / rel).is_file() for lang in dict.fromkeys((entry.lang, ORIGINAL))):
+        return
+    what = "image" if tag == "img" else "link"
+    errors.append(ContentError(
+        entry.path, _line_of(body, first, url),
+        f"the {what} target '{url}' does not exist (looked for docs/{entry.lang}/{rel})",
+        "check the file name; paths are relative to this file, e.g. ../help.md or images/card.png",
+    ))
+
+
+def check_catalog(catalog) -> None:
+    """Build checker: every Markdown file of every language."""
+    for entry in catalog.entries.values():
+        check_entry(entry, catalog.docs_dir, catalog.errors)
+
+
+def escape_title(page) -> None:
+    """Make ``page.meta['title']`` HTML-safe for every template that prints it.
+
+    Material prints titles unescaped (``<title>``, header, navigation, table of contents).
+    Tags are rejected by the check above; this escapes what remains (``&``, ``<`` before a
+    digit, quotes) once, as ``Markup``, so templates that escape do not escape it twice.
+    """
+    from markupsafe import Markup
+
+    title = (page.meta or {}).get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup(html.escape(title, quote=True))
