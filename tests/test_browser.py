@@ -18,7 +18,6 @@ def all_pages(site) -> list[str]:
 
 def axe_violations(page, url: str) -> list[str]:
     page.goto(url)
-    page.evaluate(AXE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
             else str(n["target"]) for n in v["nodes"][:3]) for v in result["violations"]]
@@ -27,6 +26,7 @@ def axe_violations(page, url: str) -> list[str]:
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_page_passes_axe_wcag_aa(browser, built_site, http_server, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
+    context.add_init_script(AXE)  # axe-core in every page before it loads
     page = context.new_page()
     failures = {}
     for path in all_pages(built_site):
