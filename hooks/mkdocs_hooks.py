@@ -23,6 +23,7 @@ from hooks import quiz  # noqa: E402
 from hooks import braille_site  # noqa: E402
 from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
+from hooks import teacher  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -70,6 +71,9 @@ def on_files(files, config):
     # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
     for file in braille_site.files(STATE["catalog"], _lang(config), config):
         files.append(file)
+    # Teacher packs: <course>/<slug>.teacher/ (+ worksheet/, QR, poster card), <course>/print/
+    for file in teacher.files(STATE["catalog"], _lang(config), config):
+        files.append(file)
     return files
 
 
@@ -108,6 +112,8 @@ def on_page_content(html, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
+    if entry is not None and entry.kind == "lesson":  # for the course print view: hooks/teacher.py
+        teacher.remember(_lang(config), _rel(page), html)
     return html
 
 
@@ -116,6 +122,8 @@ def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
+    # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/teacher.py
+    teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)

@@ -51,6 +51,7 @@ class PageView:
     variants: list = field(default_factory=list)  # standard / easy / braille links of a lesson
     styles: list = field(default_factory=list)    # extra CSS files this page needs
     scripts: list = field(default_factory=list)   # extra JS files this page needs
+    teacher: dict = field(default_factory=dict)   # teacher links and copy-link field: hooks/teacher.py
 
     @property
     def footer_links(self) -> dict:
