@@ -267,9 +267,7 @@ def files(catalog: Catalog, lang: str, config) -> list:
 
 # ----- the preview page ------------------------------------------------------------------------
 def _size(n: int, t: Translator) -> str:
-    if n < 1024:
-        return t.t("braille.size_b", n=n)
-    value = f"{n / 1024:.1f}"
+    value = f"{max(n / 1024, 0.1):.1f}"
     if t.lang != "en":
         value = value.replace(".", ",")
     return t.t("braille.size_kb", n=value)
