@@ -247,3 +247,57 @@ def test_command_line_passes_every_published_easy_read_edition():
     assert files, "no easy-read editions found"
     proc = _run("-q", *files)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# ----- in the catalogue: build errors, report, editors' table -----------------------------
+def _catalog(tmp_path, files):
+    import datetime as dt
+
+    from hooks import catalog as catalog_module
+
+    for rel, text in files.items():
+        path = tmp_path / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for lang in catalog_module.LANGS:
+        (tmp_path / "docs" / lang).mkdir(parents=True, exist_ok=True)
+    return catalog_module.build(tmp_path / "docs", dt.date(2026, 11, 22), checkers=[r.check_catalog])
+
+
+EASY_HEAD = "---\nid: sample\ntitle: Жеңіл оқу\nreviewed:\n  date: 2026-11-20\n  by: Test\n---\n\n"
+
+
+def test_catalog_build_fails_on_an_easy_read_breach_with_file_and_line(tmp_path):
+    from conftest import lesson_md
+
+    long_sentence = "Бұл сөйлемде он үш сөз бар, себебі оны әдейі ұзын етіп жаздық, түсіндің бе?"
+    cat = _catalog(tmp_path, {
+        "kk/fraud/sample.md": lesson_md(body="## Кіріспе\n\n" + long_sentence + "\n"),   # standard: only measured
+        "kk/fraud/sample.easy.md": EASY_HEAD + "Қысқа сөйлем.\n\n" + long_sentence + "\n",
+    })
+    errors = [e.format() for e in cat.errors]
+    assert len([e for e in errors if "this sentence has" in e]) == 1
+    assert any(e.startswith("docs/kk/fraud/sample.easy.md:11: easy read: this sentence has 14 words, "
+                            "the limit for 'kk' is 12") for e in errors), errors
+
+
+def test_report_and_editors_table_show_standard_and_easy_side_by_side(tmp_path):
+    from conftest import lesson_md
+    from hooks.strings import Translator
+
+    cat = _catalog(tmp_path, {
+        "kk/fraud/sample.md": lesson_md(body="Бұл ұзынырақ мәтін, онда сөз көп болады. Тағы бір сөйлем.\n"),
+        "kk/fraud/sample.easy.md": EASY_HEAD + "Қысқа сөйлем. Тағы бір.\n",
+        "ru/fraud/sample.md": lesson_md(title="Пробный урок", body="Это текст урока.\n"),
+    })
+    assert cat.errors == []
+    report = r.report(cat).splitlines()
+    row = next(line for line in report if line.startswith("fraud/sample"))
+    assert row.split()[1] == "kk" and " 5.0/7 " in row and " 2.0/2 " in row
+    ru_row = report[report.index(row) + 1]
+    assert ru_row.split()[0] == "ru" and ru_row.rstrip().endswith("-")      # no Russian easy read
+    view = r.status_view(cat, Translator("en"))
+    cells = {c["lang"]: c for c in view["rows"][0]["cells"]}
+    assert cells["kk"]["standard"].startswith("mean 5.0 words, max 7") and cells["kk"]["easy"].startswith("mean 2.0")
+    assert cells["ru"]["easy"] == "missing" and "Flesch score" in cells["ru"]["standard"]
+    assert view["missing"] == [{"title": "Сынақ сабақ", "id": "sample", "langs": "ru, en"}]
