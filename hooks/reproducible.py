@@ -32,3 +32,19 @@ def pin_epoch(root: Path) -> str:
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     return epoch
+
+
+def sort_json(path: Path) -> None:
+    """Rewrite a generated JSON file with sorted keys (same content, stable bytes).
+
+    Pagefind writes pagefind-entry.json with its languages in hash-map order, which changes
+    from run to run; readers look the languages up by name, so the order does not matter.
+    """
+    import json
+
+    path = Path(path)
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
+                    encoding="utf-8")
