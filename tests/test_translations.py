@@ -13,11 +13,19 @@ def partial_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("partial")
     files = minimal_pages()
     files["kk/fraud/sample.md"] = lesson_md(title="Қазақша сабақ", body="## Бөлім\n\nҚазақша мәтін.\n")
-    files["en/fraud/sample.md"] = lesson_md(title="English lesson", body="## Part\n\nEnglish text.\n")
+    files["en/fraud/sample.md"] = english(lesson_md(title="English lesson", body="## Part\n\nEnglish text.\n"))
     cfg = fixture_site(tmp, files)
     proc = mkdocs_build(tmp / "site", config=cfg)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return tmp / "site", proc.stderr
+
+
+def english(text: str) -> str:
+    """The fixture lesson with its Kazakh front-matter values in English."""
+    for kk, en in (("Қысқа сипаттама.", "A short summary."), ("Бір мақсат", "One objective"),
+                   ("Қылмыстық кодекс", "Criminal Code")):
+        text = text.replace(kk, en)
+    return text
 
 
 def soup_of(path):
