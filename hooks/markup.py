@@ -124,10 +124,18 @@ def scan(body: str) -> dict:
     raw = []
     for block in md.htmlStash.rawHtmlBlocks:
         text = str(block).strip()
-        if not text or re.fullmatch(r"(&[#a-zA-Z0-9]+;\s*)+", text) or re.fullmatch(r"<!--.*?-->", text, re.S):
+        if not text or re.fullmatch(r"(&[#a-zA-Z0-9]+;\s*)+", text) or _plain_comment(text):
             continue
         raw.append(text)
     return {"raw": raw, **md.zb_found}
+
+
+def _plain_comment(text: str) -> bool:
+    """One well-formed HTML comment, nothing after it (``<!-- a --><script>`` is not)."""
+    if not (text.startswith("<!--") and text.endswith("-->")) or len(text) < 7:
+        return False
+    inner = text[4:-3]
+    return "--" not in inner and not inner.startswith((">", "->")) and not inner.endswith("-")
 
 
 def blank_code(body: str) -> str:
@@ -152,14 +160,15 @@ def blank_code(body: str) -> str:
     return "\n".join(lines)
 
 
-def _line_of(body: str, first_line: int, *needles: str) -> int:
+def _line_of(body: str, first_line: int, *needles: str, after: int = 0) -> int:
+    """File line of the first body line (after file line ``after``) holding a needle."""
     for needle in needles:
         needle = (needle or "").strip()
         for probe in (needle, needle[:40], needle.split("\n", 1)[0][:40]):
             if not probe:
                 continue
             for n, line in enumerate(body.split("\n")):
-                if probe in line:
+                if first_line + n > after and probe in line:
                     return first_line + n
     return first_line
 
@@ -193,7 +202,8 @@ def check_entry(entry, docs_dir: Path, errors: list) -> None:
             entry.path, _line_of(body, first, fragment), f"raw HTML is not allowed: {shown}", HINT_HTML))
     ids: dict = {}
     for tag, key, value in found["attrs"]:
-        at = _line_of(body, first, f"{key}={value}", f"{key}=\"{value}\"", f"#{value}", "{")
+        at = _line_of(body, first, f"{key}={value}", f"{key}=\"{value}\"", f"#{value}", "{",
+                      after=ids.get(value, 0) if key == "id" else 0)
         if key not in ATTR_KEYS:
             errors.append(ContentError(
                 entry.path, at, f"the attribute '{key}' is not allowed in {{ ... }}",
@@ -240,10 +250,59 @@ def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: s
     ))
 
 
+# Files besides Markdown that editors may put in docs/ (MkDocs publishes them as they are).
+ASSET_EXT = IMAGE_EXT + (".pdf",)
+SVG_ACTIVE = re.compile(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=|javascript:|<\s*iframe|<\s*embed",
+                        re.IGNORECASE)
+
+
+RASTER_EXT = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+
+
+def _image_ok(path: Path) -> bool:
+    """Pillow can decode the whole picture (the build resizes it: hooks/images.py)."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:
+            image.load()
+        return True
+    except Exception:  # noqa: BLE001 — any decoder error means a broken file for the editor
+        return False
+
+
+def check_files(docs_dir: Path, errors: list) -> None:
+    """Only Markdown and plain images/PDFs in docs/: an .html, .js or scripted SVG file
+    would be published as is, outside every check and template."""
+    root = Path(docs_dir)
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.suffix == ".md" or path.name.startswith("."):
+            continue
+        shown = f"{root.name}/{path.relative_to(root).as_posix()}"
+        if path.suffix.lower() not in ASSET_EXT:
+            errors.append(ContentError(
+                shown, 1, f"'{path.suffix or path.name}' files are not published from docs/",
+                "lessons are .md files; pictures may be " + ", ".join(ASSET_EXT)))
+        elif path.suffix.lower() in RASTER_EXT and not _image_ok(path):
+            errors.append(ContentError(
+                shown, 1, "this picture cannot be read (damaged, or not really a "
+                f"{path.suffix.lstrip('.').upper()} file)",
+                "open it in an image editor and save it again as PNG or JPEG"))
+        elif path.suffix.lower() == ".svg":
+            text = path.read_bytes()[:2_000_000].decode("utf-8", errors="replace")
+            m = SVG_ACTIVE.search(text)
+            if m:
+                errors.append(ContentError(
+                    shown, text[: m.start()].count("\n") + 1,
+                    f"this SVG picture contains script or links that run code ({m.group(0).strip()})",
+                    "export it again as a plain picture, or save it as PNG"))
+
+
 def check_catalog(catalog) -> None:
-    """Build checker: every Markdown file of every language."""
+    """Build checker: every Markdown file of every language, and the other files in docs/."""
     for entry in catalog.entries.values():
         check_entry(entry, catalog.docs_dir, catalog.errors)
+    check_files(catalog.docs_dir, catalog.errors)
 
 
 def escape_title(page) -> None:
