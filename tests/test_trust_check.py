@@ -1,0 +1,72 @@
+"""tools/check (hooks/check.py): every content check without the site build, in seconds,
+file:line messages, exit 1 on errors; the build runs exactly the same checkers."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, lesson_md, minimal_pages
+from hooks import checks
+
+
+def run_check(*args: str) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "hooks.check", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return proc, time.monotonic() - started
+
+
+def test_the_build_and_tools_check_share_one_list_of_checkers():
+    from hooks import mkdocs_hooks
+
+    assert mkdocs_hooks.CHECKERS is checks.CHECKERS
+    names = {f"{c.__module__}.{c.__name__}" for c in checks.CHECKERS}
+    for expected in ("hooks.quiz.check_catalog", "hooks.readability.check_catalog",
+                     "hooks.glossary.check_catalog", "hooks.markup.check_catalog"):
+        assert expected in names, names
+
+
+def test_the_real_content_passes_in_a_few_seconds():
+    proc, seconds = run_check()
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert re.search(r"check: \d+ files, 0 error\(s\)", proc.stdout)
+    assert "Translations" in proc.stdout  # the lesson × language table
+    assert seconds < 45, f"tools/check took {seconds:.1f} s"  # a few seconds on an idle machine
+
+
+def test_every_kind_of_problem_is_reported_with_file_and_line(tmp_path):
+    files = minimal_pages()
+    # Front matter: a wrong field type.
+    files["kk/fraud/sample.md"] = lesson_md(extra="").replace("duration: 30", "duration: long")
+    # Quiz: a single-choice question without a right answer.
+    files["kk/fraud/quiz.md"] = lesson_md("quiz", order=2, body=(
+        "## Тест\n\n```quiz\nquestions:\n  - id: q1\n    type: single\n    text: Сұрақ?\n"
+        "    options:\n      - text: А\n      - text: Б\n```\n"))
+    # Translation: a Russian lesson without its Kazakh original.
+    files["ru/fraud/orphan.md"] = lesson_md("orphan", order=3)
+    # Easy read: one very long sentence.
+    files["kk/fraud/quiz.easy.md"] = ("---\nid: quiz\ntitle: Жеңіл\nreviewed:\n  date: 2026-11-20\n  by: T\n---\n\n"
+                                      + " ".join(["сөз"] * 40) + ".\n")
+    # Markdown: a link to a page that does not exist, and raw HTML.
+    files["kk/help.md"] = "---\ntitle: Көмек\n---\n\n[Сабақ](fraud/nowhere.md)\n\n<b>Қалың</b>\n"
+    docs = tmp_path / "docs"
+    for rel, text in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    proc, _ = run_check("--docs", str(docs))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "Traceback" not in out
+    for pattern in (r"docs/kk/fraud/sample\.md:\d+: 'duration'",
+                    r"docs/kk/fraud/quiz\.md:\d+: .*",
+                    r"docs/ru/fraud/orphan\.md:1: there is no Kazakh original",
+                    r"docs/kk/fraud/quiz\.easy\.md:\d+: ",
+                    r"docs/kk/help\.md:5: the link target 'fraud/nowhere\.md' does not exist",
+                    r"docs/kk/help\.md:7: raw HTML"):
+        assert re.search(r"^ERROR   " + pattern, out, re.M), (pattern, out)
+    assert re.search(r"check: \d+ files, [1-9]\d* error\(s\)", out)
