@@ -21,6 +21,7 @@ from hooks import catalog as catalog_module  # noqa: E402
 from hooks import clock, navigation, pages  # noqa: E402
 from hooks import quiz  # noqa: E402
 from hooks import braille_site  # noqa: E402
+from hooks import search  # noqa: E402
 from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import teacher  # noqa: E402
@@ -127,6 +128,9 @@ def on_page_context(context, page, config, nav):
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
+    # Site search: the header box on every page; the text indexed only if in the page's language.
+    view.scripts.append(search.SCRIPT)
+    view.searchable = search.indexable(view, _rel(page))
     # The "skip to content" link targets the first TOC entry: make that the page's h1.
     top = AnchorLink(page.title or config.site_name, "zb-main", 1)
     top.children = list(page.toc)
@@ -149,3 +153,19 @@ def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
         return csp.add_meta(output_content)
     return output_content
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which builds /ru/ and /en/ inside its on_post_build
+def on_post_build(config):
+    # Only in the outer (Kazakh) build, once every language is written: the Pagefind index
+    # (one per <html lang>) and removal of files no page uses: hooks/search.py. The inner
+    # /ru/ and /en/ builds run while i18n.building is True; after them the shared config
+    # still says "en", so the language cannot tell the outer build apart.
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):
+        try:
+            search.post_build(Path(config.site_dir), config.plugins)
+        except search.SearchError as exc:
+            raise Abort(str(exc))
+        # Pagefind lists its languages in random order: stable bytes (hooks/reproducible.py)
+        reproducible.sort_json(Path(config.site_dir) / "pagefind" / "pagefind-entry.json")

@@ -52,6 +52,7 @@ class PageView:
     styles: list = field(default_factory=list)    # extra CSS files this page needs
     scripts: list = field(default_factory=list)   # extra JS files this page needs
     teacher: dict = field(default_factory=dict)   # teacher links and copy-link field: hooks/teacher.py
+    searchable: bool = False  # text goes into the site search index: hooks/search.py
 
     @property
     def footer_links(self) -> dict:
