@@ -309,7 +309,8 @@ def _poke(page):
 
 
 @pytest.mark.parametrize("rel", ["fraud/sample/", "ru/fraud/sample/", "en/fraud/sample/", "fraud/",
-                                 "fraud/sample.braille/"])
+                                 "fraud/sample.braille/", "fraud/sample.teacher/",
+                                 "fraud/sample.teacher/worksheet/", "fraud/print/"])
 def test_no_script_runs_and_no_dialog_opens(harmless_site, harmless_server, browser, rel):
     if not (harmless_site / rel / "index.html").is_file():
         pytest.skip(f"{rel} not built")
