@@ -420,3 +420,40 @@ def test_share_script_is_loaded_only_where_needed(built_site):
     assert "share.js" in page_file(built_site, "fraud/droppers/").read_text(encoding="utf-8")
     assert "share.js" not in page_file(built_site, "help/").read_text(encoding="utf-8")
     assert "share.js" not in page_file(built_site, "").read_text(encoding="utf-8")
+
+
+# ----- a lesson that is only in Kazakh, without quiz, key points or steps -------------------------
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    from conftest import fixture_site, mkdocs_build
+    tmp = tmp_path_factory.mktemp("teacher-site")
+    files = minimal_pages()
+    files["kk/safety/only-kk.md"] = lesson_md("only-kk", course="safety", title="Тек қазақша сабақ")
+    cfg = fixture_site(tmp, files)
+    proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
+    if proc.returncode != 0:
+        pytest.fail("teacher fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
+    return tmp / "site"
+
+
+def test_untranslated_lesson_gets_a_pack_in_every_language_marked_as_kazakh(small_site):
+    from PIL import Image
+    for lang in LANGS:
+        t = Translator(lang)
+        soup = soup_of(small_site, url_of(lang, "safety/only-kk.teacher.md"))
+        assert soup.h1.get_text(strip=True) == t.t("teacher.title", title="Тек қазақша сабақ")
+        objectives = soup.select_one(".zb-teacher__plan ul")
+        if lang == "kk":
+            assert not soup.select(".zb-teacher__fallback") and not objectives.has_attr("lang")
+        else:
+            assert soup.select_one(".zb-teacher__fallback") and objectives["lang"] == "kk"
+        assert not soup.select(".zb-steps") and t.t("teacher.no_quiz") in soup.get_text()
+        folder = page_file(small_site, url_of(lang, "safety/only-kk.teacher.md")).parent
+        assert zbar(folder / f"only-kk.{lang}.qr.png") == [public(lang, "safety/only-kk.md")]
+        assert Image.open(folder / f"only-kk.{lang}.poster.png").size == (2480, 3508)
+        worksheet = soup_of(small_site, url_of(lang, "safety/only-kk.teacher/worksheet.md"))
+        assert t.t("teacher.no_quiz") in worksheet.get_text()
+        lesson = soup_of(small_site, url_of(lang, "safety/only-kk.md"))
+        assert lesson.select_one(".zb-tools__teacher a")["href"] == "../only-kk.teacher/"
+        course = soup_of(small_site, url_of(lang, teacher.print_rel("safety")))
+        assert [s["id"] for s in course.select(".zb-print__lesson")] == ["only-kk"]
