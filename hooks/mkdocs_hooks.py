@@ -5,6 +5,7 @@ in each of those builds. The language being built is ``config.theme.language``.
 """
 from __future__ import annotations
 
+import html as html_module
 import logging
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from hooks import braille_site  # noqa: E402
 from hooks import search  # noqa: E402
 from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
+from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
@@ -113,6 +115,11 @@ def on_page_content(html, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
+    # Local images -> <picture> with a resized WebP; the files are written after the site
+    # folder is cleaned (on_page_context): hooks/images.py
+    sources = {f.dest_uri: f.abs_src_path for f in files if f.abs_src_path}
+    html, outputs = images.pictures(html, page.url, sources.get)
+    STATE.setdefault("image_files", {}).update(outputs)
     if entry is not None and entry.kind == "lesson":  # for the course print view: hooks/teacher.py
         teacher.remember(_lang(config), _rel(page), html)
     return html
@@ -140,6 +147,14 @@ def on_page_context(context, page, config, nav):
         {"name": item["name"], "link": item["link"], "lang": item["lang"]}
         for item in view.switcher if item["exists"]
     ]
+    # Share card (1200×630 PNG) and Open Graph / Twitter meta: hooks/cards.py
+    card, card_path, context["zb_share"] = cards.for_page(
+        view, _rel(page), title=html_module.unescape(str(page.title or "")),
+        description=str(page.meta.get("description") or config.site_description or ""),
+        canonical_url=page.canonical_url or "", site_name=config.site_name, site_url=config.site_url)
+    cards.write_atomic(Path(config.site_dir) / card_path, cards.card_png(card))
+    for path, data in STATE.pop("image_files", {}).items():  # resized images: hooks/images.py
+        cards.write_atomic(Path(config.site_dir) / path, data)
     return context
 
 
@@ -169,3 +184,6 @@ def on_post_build(config):
             raise Abort(str(exc))
         # Pagefind lists its languages in random order: stable bytes (hooks/reproducible.py)
         reproducible.sort_json(Path(config.site_dir) / "pagefind" / "pagefind-entry.json")
+        # Then (the site is final) one offline ZIP per language, linked from its home page:
+        # hooks/offline.py
+        offline.build_all(Path(config.site_dir), config.site_url, clock.build_date(ROOT))
