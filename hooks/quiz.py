@@ -134,6 +134,28 @@ def find_blocks(body: str) -> list[Block]:
     return blocks
 
 
+_INDENTED_QUIZ = re.compile(r"^(?: {4,}|\t)[ \t]*(?:`{3,}|~{3,})[ \t]*quiz[ \t]*$", re.IGNORECASE)
+
+
+def _indented_quizzes(body: str) -> list[int]:
+    """0-based lines of ```quiz fences indented 4 spaces or more (outside other fences):
+    Markdown shows those as code, so the quiz would silently not appear."""
+    lines = body.split("\n")
+    found, i = [], 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i])
+        if m:
+            fence = m.group(2)
+            close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+            i += 1
+            while i < len(lines) and not close.match(lines[i]):
+                i += 1
+        elif _INDENTED_QUIZ.match(lines[i]):
+            found.append(i)
+        i += 1
+    return found
+
+
 # ----- parsing and checking ----------------------------------------------------
 def _is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
@@ -145,7 +167,11 @@ def parse_quizzes(body: str, path: str, first_line: int, errors: list | None = N
     With ``errors`` (a list), every problem is appended as a ContentError and only the
     quizzes without problems are returned. Without it, the first problem is raised.
     """
-    found: list = []
+    found: list = [
+        ContentError(path, first_line + i, "this quiz is indented, so it would be shown as code, not as a quiz",
+                     "start the ```quiz line and the closing ``` at the beginning of the line")
+        for i in _indented_quizzes(body)
+    ]
     quizzes: list = []
     seen_ids: dict = {}
     for block in find_blocks(body):

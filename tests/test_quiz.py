@@ -73,6 +73,15 @@ def test_a_page_without_quiz_has_none_and_an_example_inside_another_fence_is_not
     assert len(quiz.parse_quizzes(GOOD.replace("```", "~~~~"), PATH, 1)) == 1
 
 
+def test_an_indented_quiz_would_be_code_and_is_reported():
+    body = "1. A list item\n\n    ```quiz\n    questions: []\n    ```\n"
+    assert problems(body, first_line=10) == [
+        f"{PATH}:12: this quiz is indented, so it would be shown as code, not as a quiz — start the ```quiz line "
+        "and the closing ``` at the beginning of the line"]
+    # ...but not inside an example fence
+    assert problems("````markdown\n    ```quiz\n````\n") == []
+
+
 def test_without_an_error_list_the_first_problem_is_raised():
     with pytest.raises(ContentError) as err:
         quiz.parse_quizzes(GOOD.replace("    text: Which one?\n", ""), PATH, 5)
