@@ -11,6 +11,10 @@
   (Material's search plugin is off), and Pagefind's ready-made UIs (we drive
   Material's search box with assets/javascripts/search.js instead).
 
+CSP: Pagefind compiles WebAssembly in the browser, so the page policy's script-src must
+include 'wasm-unsafe-eval' (hooks/csp.py has it); search.js is loaded from the site and imports
+pagefind/pagefind.js from the site (script-src 'self'), whose fetches stay on the site.
+
 Plain Python; it knows nothing of MkDocs but the site folder and the plugin names.
 """
 from __future__ import annotations

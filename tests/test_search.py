@@ -33,6 +33,17 @@ def test_no_source_maps_are_shipped(built_site):
     assert pointing == []
 
 
+def test_pages_link_only_the_css_and_js_they_use(built_site):
+    home = soup_of(built_site / "index.html")
+    links = [l["href"] for l in home.select("link[rel=stylesheet]")]
+    scripts = [s["src"] for s in home.select("script[src]")]
+    # palette.css holds only the "slate" scheme and named colours: unused with our custom colours.
+    assert not [h for h in links if "/palette." in h], links
+    assert not [h for h in links + scripts if "quiz." in h or "braille." in h], links + scripts
+    lesson = soup_of(built_site / "fraud/droppers/index.html")
+    assert [s["src"] for s in lesson.select("script[src]") if s["src"].endswith("/quiz.js")]
+
+
 def test_material_search_index_is_neither_built_nor_requested(built_site):
     assert not (built_site / "search/search_index.json").exists()
     soup = soup_of(built_site / "index.html")

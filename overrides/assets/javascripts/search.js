@@ -11,7 +11,8 @@
   "use strict";
   var root = document.querySelector(".zb-search");
   var toggle = document.getElementById("__search");
-  if (!root || !toggle || !window.Promise) return;
+  // Pages opened from disk (file://) cannot fetch the index: the box stays hidden there.
+  if (!root || !toggle || !window.Promise || location.protocol === "file:") return;
   var opener = document.querySelector(".zb-search-open");
   var form = root.querySelector(".md-search__form");
   var input = root.querySelector(".md-search__input");
