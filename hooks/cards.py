@@ -20,10 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hooks.drawing import BOLD, REGULAR, font, wrap
+
 ROOT = Path(__file__).resolve().parent.parent
-FONT_DIR = ROOT / "overrides" / "assets" / "fonts"
-FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
-FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 CACHE_DIR = ROOT / ".cache" / "cards"
 
 WIDTH, HEIGHT = 1200, 630
@@ -53,49 +52,20 @@ class Card:
 
 
 # ----- drawing ---------------------------------------------------------------
-def _font(path: Path, size: int):
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-def wrap(text: str, font, width: int) -> list[str]:
-    """Greedy word wrap by rendered width; a word wider than the line is cut."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if font.getlength(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        while font.getlength(word) > width:  # one very long word: cut it
-            cut = len(word)
-            while cut > 1 and font.getlength(word[:cut]) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
 def fit_title(title: str, width: int, max_height: int, sizes=range(76, 39, -4), max_lines: int = 4):
     """The largest font size at which the title fits; at the smallest, the end gets '…'."""
     for size in sizes:
-        font = _font(FONT_BOLD, size)
-        lines = wrap(title, font, width)
+        title_font = font(True, size)
+        lines = wrap(title, title_font, width)
         line_height = round(size * 1.22)
         if len(lines) <= max_lines and len(lines) * line_height <= max_height:
-            return font, lines, line_height
+            return title_font, lines, line_height
     lines = lines[:max_lines]
     last = lines[-1]
-    while last and font.getlength(last + "…") > width:
+    while last and title_font.getlength(last + "…") > width:
         last = last[:-1].rstrip()
     lines[-1] = last + "…"
-    return font, lines, line_height
+    return title_font, lines, line_height
 
 
 def _logo(draw, x: int, y: int, size: int, colour) -> None:
@@ -125,12 +95,12 @@ def render(card: Card) -> bytes:
     draw.rectangle([0, 0, 16, band_top], fill=ACCENT)
 
     # site name with the logo
-    name_font = _font(FONT_BOLD, 44)
+    name_font = font(True, 44)
     _logo(draw, MARGIN, 54, 52, FG)
     draw.text((MARGIN + 68, 56), card.site_name, font=name_font, fill=FG)
 
     # course (and label), one line, shortened if needed
-    course_font = _font(FONT_REGULAR, 32)
+    course_font = font(False, 32)
     course = card.course + (f" · {card.label}" if card.label else "")
     course_lines = wrap(course, course_font, WIDTH - 2 * MARGIN)
     course_line = course_lines[0] if course_lines else ""
@@ -142,12 +112,12 @@ def render(card: Card) -> bytes:
 
     # title, as large as fits
     top, bottom = 212, band_top - 30
-    font, lines, line_height = fit_title(card.title, WIDTH - 2 * MARGIN, bottom - top)
+    title_font, lines, line_height = fit_title(card.title, WIDTH - 2 * MARGIN, bottom - top)
     for i, line in enumerate(lines):
-        draw.text((MARGIN, top + i * line_height), line, font=font, fill=FG)
+        draw.text((MARGIN, top + i * line_height), line, font=title_font, fill=FG)
 
     # footer: address left, language right
-    foot_font = _font(FONT_REGULAR, 30)
+    foot_font = font(False, 30)
     foot_y = band_top + (96 - 36) // 2
     if card.footer:
         draw.text((MARGIN, foot_y), card.footer, font=foot_font, fill=MUTED)
@@ -166,7 +136,7 @@ def _tool_fingerprint() -> str:
     from PIL import features
 
     digest = hashlib.sha256()
-    for path in (FONT_REGULAR, FONT_BOLD):
+    for path in (REGULAR, BOLD):
         digest.update(path.read_bytes())
     digest.update(f"{RENDERER_VERSION}|{PIL.__version__}|{features.version('freetype2')}".encode())
     return digest.hexdigest()

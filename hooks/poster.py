@@ -26,12 +26,11 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from hooks.drawing import BOLD, REGULAR, font, wrap
+
 from hooks import qr
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = ROOT / "overrides" / "assets" / "fonts"
-REGULAR = FONTS / "DejaVuSans.ttf"
-BOLD = FONTS / "DejaVuSans-Bold.ttf"
 FORMAT = 1            # bump when the drawing changes
 
 DPI = 300
@@ -62,39 +61,6 @@ class Card:
 
 
 # ----- text ----------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-def wrap(text: str, fnt: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Lines of ``text`` no wider than ``width`` px; a word longer than a line (an address)
-    is broken after a slash or, failing that, anywhere."""
-    lines: list[str] = []
-    line = ""
-    for word in " ".join(str(text).split()).split(" "):
-        candidate = f"{line} {word}" if line else word
-        if fnt.getlength(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        while fnt.getlength(word) > width:
-            cut = len(word)
-            while cut > 1 and fnt.getlength(word[:cut]) > width:
-                cut -= 1
-            slash = word.rfind("/", 0, cut)
-            if slash > 0:
-                cut = slash + 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
 def line_height(fnt: ImageFont.FreeTypeFont) -> int:
     return round(fnt.size * 1.22)
 

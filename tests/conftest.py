@@ -43,13 +43,19 @@ def built_site(tmp_path_factory) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def serve(directory: Path, headers: dict | None = None):
+    """A quiet HTTP server on 127.0.0.1 (a free port) for ``directory``, adding ``headers``."""
 
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
 
-def serve(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -5,13 +5,10 @@ A small fixture site (tests/fixtures/quiz/) is built once with the real hooks an
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from conftest import fixture_site, lesson_md, minimal_pages, mkdocs_build
+from conftest import fixture_site, lesson_md, minimal_pages, mkdocs_build, serve
 
 from pathlib import Path
 
@@ -50,25 +47,10 @@ def quiz_site(tmp_path_factory) -> Path:
     return tmp / "site"
 
 
-def _server(directory: Path, headers: dict):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def quiz_url(quiz_site):
     """Base URL of the fixture site, served with Content-Security-Policy script-src 'self'."""
-    server = _server(quiz_site, {"Content-Security-Policy": CSP})
+    server = serve(quiz_site, {"Content-Security-Policy": CSP})
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
@@ -76,7 +58,7 @@ def quiz_url(quiz_site):
 @pytest.fixture(scope="session")
 def plain_url(quiz_site):
     """The same site without a CSP: the hostile test must not rely on it."""
-    server = _server(quiz_site, {})
+    server = serve(quiz_site, {})
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

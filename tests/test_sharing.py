@@ -17,7 +17,7 @@ from PIL import Image
 
 from conftest import ROOT, fixture_site, lesson_md, minimal_pages, mkdocs_build
 
-from hooks import cards, images, offline
+from hooks import cards, drawing, images, offline
 from hooks.catalog import LANGS, ORIGINAL
 
 SITE_URL = "https://zansabaq.kz/"
@@ -107,9 +107,9 @@ def test_card_is_deterministic_cached_and_has_the_kazakh_letters(tmp_path, monke
     other = cards.Card("Zansabaq", "Another title", "Алаяқтық")
     assert cards.content_hash(other) != cards.content_hash(card)
     # every Kazakh letter has a real glyph in both fonts (not the empty box of a missing one)
-    for path in (cards.FONT_REGULAR, cards.FONT_BOLD):
+    for bold, path in ((False, drawing.REGULAR), (True, drawing.BOLD)):
         assert path.is_file() and path.parent == ROOT / "overrides/assets/fonts"
-        font = cards._font(path, 40)
+        font = drawing.font(bold, 40)
         missing = glyph(font, "\ue000")
         for letter in KAZAKH:
             assert glyph(font, letter) != missing, f"{path.name} lacks {letter}"

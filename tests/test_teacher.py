@@ -5,19 +5,16 @@ and the "copy link" field with and without JavaScript."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, lesson_md, minimal_pages
+from conftest import ROOT, lesson_md, minimal_pages, serve
 from hooks import catalog as catalog_module
 from hooks import poster, qr, teacher
 from hooks.catalog import LANGS, ORIGINAL
@@ -309,24 +306,9 @@ def test_course_print_view_has_every_lesson_in_order(built_site, lang):
 
 
 # ----- in the browser --------------------------------------------------------------------------
-def _server(directory: Path, headers: dict):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="module")
 def csp_url(built_site):
-    server = _server(built_site, {"Content-Security-Policy": CSP})
+    server = serve(built_site, {"Content-Security-Policy": CSP})
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
