@@ -55,8 +55,12 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
 def on_config(config):
     # Reproducible output: the sitemap dates and sitemap.xml.gz come from the last commit.
     reproducible.pin_epoch(ROOT)
-    # mkdocs-static-i18n runs it again for every language build; report only once.
-    STATE["catalog"] = load_catalog(Path(config.docs_dir), report="catalog" not in STATE)
+    # mkdocs-static-i18n runs on_config again for every language build, in the same process
+    # and on the same files: read and check the content once (mkdocs serve reloads this module).
+    docs_dir = Path(config.docs_dir)
+    if STATE.get("docs_dir") != docs_dir:
+        STATE["catalog"] = load_catalog(docs_dir, report=True)
+        STATE["docs_dir"] = docs_dir
     return config
 
 
