@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from hooks import fences
 from hooks.cards import write_atomic
 from hooks.catalog import ORIGINAL, Catalog, Entry
 from hooks.yamlsrc import ContentError
@@ -43,7 +44,6 @@ RESIZABLE = {".png", ".jpg", ".jpeg", ".webp"}
 EXAMPLE = "![A bank card passed from hand to hand](images/card.png)"
 
 # ----- finding images in Markdown ----------------------------------------------
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _INLINE = re.compile(
     r"!\[(?P<alt>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
@@ -64,20 +64,13 @@ class ImageRef:
 
 def _mask_code(body: str) -> str:
     """The body with code (fenced blocks, code spans) blanked out; offsets and lines kept."""
-    out = []
-    fence = None
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            out.append(" " * len(line))
-        elif fence is not None:
-            if line.strip().startswith(fence[0] * len(fence)) and set(line.strip()) == {fence[0]}:
-                fence = None
-            out.append(" " * len(line))
-        else:
-            out.append(line)
-    masked = "\n".join(out)
+    lines = body.split("\n")
+    for kind, item in fences.scan(lines):
+        if kind == "fence":
+            stop = item.end if item.end is not None else len(lines) - 1
+            for k in range(item.start, stop + 1):
+                lines[k] = " " * len(lines[k])
+    masked = "\n".join(lines)
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
 
 

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 import markdown as _markdown
 import yaml
 
+from hooks import fences
 from hooks.catalog import ORIGINAL
 from hooks.yamlsrc import ContentError
 
@@ -140,23 +141,12 @@ def _plain_comment(text: str) -> bool:
 
 def blank_code(body: str) -> str:
     """The body with fenced blocks (quizzes, examples) blanked, line numbers kept."""
-    from hooks.quiz import _FENCE
-
     lines = body.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        fence = m.group(2)
-        close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-        j = i + 1
-        while j < len(lines) and not close.match(lines[j]):
-            j += 1
-        for k in range(i, min(j + 1, len(lines))):
-            lines[k] = ""
-        i = j + 1
+    for kind, item in fences.scan(lines):
+        if kind == "fence":
+            stop = item.end if item.end is not None else len(lines) - 1
+            for k in range(item.start, stop + 1):
+                lines[k] = ""
     return "\n".join(lines)
 
 

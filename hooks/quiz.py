@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 import markdown as _markdown
 
-from hooks import yamlsrc
+from hooks import fences, yamlsrc
 from hooks.catalog import ORIGINAL, RULES
 from hooks.yamlsrc import ContentError
 
@@ -105,7 +105,6 @@ class Block:
 
 
 # ----- finding the blocks ------------------------------------------------------
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)[^`]*$")
 
 
 def find_blocks(body: str) -> list[Block]:
@@ -113,24 +112,14 @@ def find_blocks(body: str) -> list[Block]:
     as an example inside a ````markdown fence is not a quiz."""
     lines = body.split("\n")
     blocks = []
-    i = 0
-    while i < len(lines):
-        m = _FENCE.match(lines[i])
-        if not m:
-            i += 1
+    for kind, item in fences.scan(lines):
+        if kind != "fence" or item.info.lower() != "quiz":
             continue
-        indent, fence, info = m.group(1), m.group(2), m.group(3)
-        close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-        j = i + 1
-        while j < len(lines) and not close.match(lines[j]):
-            j += 1
-        end = j if j < len(lines) else None
-        if info.lower() == "quiz":
-            inner = lines[i + 1: j]
-            if indent:
-                inner = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip(" ") for ln in inner]
-            blocks.append(Block(i, end, "\n".join(inner), indent))
-        i = j + 1
+        stop = item.end if item.end is not None else len(lines)
+        inner = lines[item.start + 1: stop]
+        if item.indent:
+            inner = [ln[len(item.indent):] if ln.startswith(item.indent) else ln.lstrip(" ") for ln in inner]
+        blocks.append(Block(item.start, item.end, "\n".join(inner), item.indent))
     return blocks
 
 
@@ -141,19 +130,7 @@ def _indented_quizzes(body: str) -> list[int]:
     """0-based lines of ```quiz fences indented 4 spaces or more (outside other fences):
     Markdown shows those as code, so the quiz would silently not appear."""
     lines = body.split("\n")
-    found, i = [], 0
-    while i < len(lines):
-        m = _FENCE.match(lines[i])
-        if m:
-            fence = m.group(2)
-            close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-            i += 1
-            while i < len(lines) and not close.match(lines[i]):
-                i += 1
-        elif _INDENTED_QUIZ.match(lines[i]):
-            found.append(i)
-        i += 1
-    return found
+    return [i for kind, i in fences.scan(lines) if kind == "line" and _INDENTED_QUIZ.match(lines[i])]
 
 
 # ----- parsing and checking ----------------------------------------------------
