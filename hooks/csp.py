@@ -1,8 +1,9 @@
 """Content-Security-Policy for every page, as a <meta http-equiv> tag.
 
 The site is static (no server headers we control), so the policy travels in the page.
-Scripts: only files from the site itself, plus Material's small inline <script> blocks,
-allowed by their sha256 hashes. The hashes are computed from each rendered page
+Scripts: only files from the site itself, plus any inline <script> block of the theme,
+allowed by its sha256 hash (today there is none: overrides/main.html and
+overrides/partials/javascripts/ leave out Material's bundle.js and its inline helpers). The hashes are computed from each rendered page
 (``on_post_page``/``on_post_template``), so a Material upgrade that changes those blocks
 cannot silently break the site, and editors' content can never add a script: an inline
 script or ``onclick=`` that slipped through would not run. ``<script type="application/json">``

@@ -8,8 +8,9 @@
   -200, after mkdocs-static-i18n has built /ru/ and /en/ inside its own on_post_build).
   It indexes the site with Pagefind (one index per ``<html lang>``: kk, ru, en) and
   deletes what no page uses: source maps, Material's own search worker and lunr
-  (Material's search plugin is off), and Pagefind's ready-made UIs (we drive
-  Material's search box with assets/javascripts/search.js instead).
+  (Material's search plugin is off), Material's bundle.js and palette.css when no page
+  names them (overrides/main.html leaves them out), and Pagefind's ready-made UIs (we
+  drive Material's search box with assets/javascripts/search.js instead).
 
 CSP: Pagefind compiles WebAssembly in the browser, so the page policy's script-src must
 include 'wasm-unsafe-eval' (hooks/csp.py has it); search.js is loaded from the site and imports
@@ -48,6 +49,9 @@ UNUSED_PAGEFIND = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js"
                    "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 # Material's own search (worker + lunr languages): unused while its search plugin is off.
 MATERIAL_SEARCH_DIRS = ("assets/javascripts/workers", "assets/javascripts/lunr")
+# Material's hashed script and palette files: deleted when no page names them (overrides/main.html
+# leaves bundle.js out of every page, and palette.css with our custom colours).
+MATERIAL_HASHED = ("assets/javascripts/bundle.*.min.js", "assets/stylesheets/palette.*.min.css")
 
 _MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=\S+\.map\s*|/\*# sourceMappingURL=\S+\.map\s*\*/\s*)$")
 
@@ -97,7 +101,8 @@ def run_pagefind(site_dir: Path) -> None:
 
 
 def trim(site_dir: Path, material_search: bool = False) -> list[str]:
-    """Delete source maps (and the comments that point to them) and unused search files."""
+    """Delete source maps (and the comments that point to them), unused search files and
+    Material's hashed bundle/palette files that no page names."""
     removed = []
     for path in sorted(site_dir.rglob("*.map")):
         source = path.with_suffix("")  # bundle.x.min.js.map -> bundle.x.min.js
@@ -119,4 +124,14 @@ def trim(site_dir: Path, material_search: bool = False) -> list[str]:
             if path.is_dir():
                 shutil.rmtree(path)
                 removed.append(rel + "/")
+    candidates = [path for pattern in MATERIAL_HASHED for path in sorted(site_dir.glob(pattern))]
+    if candidates:
+        names = {path.name.encode() for path in candidates}
+        for page in site_dir.rglob("*.html"):
+            data = page.read_bytes()
+            names -= {name for name in names if name in data}
+        for path in candidates:
+            if path.name.encode() in names:
+                path.unlink()
+                removed.append(path.relative_to(site_dir).as_posix())
     return removed
