@@ -10,7 +10,11 @@ Render (``pictures``): in a page's HTML, a PNG/JPEG/WebP image becomes::
       <img src="x.800w.png" alt="…" width="800" height="450" loading="lazy" decoding="async"></picture>
 
 WebP and fallback are made with Pillow, no wider than ``MAX_WIDTH`` (the fallback is
-the original file when resizing would not make it smaller, as with flat drawings), and
+the original file when resizing would not make it smaller, as with flat drawings). A
+drawing (PNG/WebP source) gets the smallest of: lossless WebP, high-quality lossy WebP,
+and — when it has few colours, i.e. ``PALETTE_COLORS`` colours reproduce it within
+``PALETTE_MIN_PSNR`` dB — a lossless WebP of the palette image (the PNG fallback is then
+that palette image too). Flat diagrams with anti-aliased text shrink to a third. They are
 cached in ``.cache/images/`` under the SHA-256 of the source bytes and the settings, so
 the bytes are the same on every build and a picture is not re-encoded needlessly.
 """
@@ -37,7 +41,13 @@ MAX_WIDTH = 800
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
 WEBP_DRAWING_QUALITY = 90
-VERSION = "3"  # change when the encoding below changes
+# Drawings with few colours: a palette of this many colours, used only when the picture it
+# gives is this close to the full-colour one (PSNR; ~38 dB for the lesson diagrams, ~26 dB
+# for a colour gradient, which keeps its full colours). Pillow's MAXCOVERAGE keeps the flat
+# colours exact (white stays #ffffff); it has no alpha, so transparent drawings skip this.
+PALETTE_COLORS = 32
+PALETTE_MIN_PSNR = 36.0
+VERSION = "4"  # change when the encoding below changes
 
 ALLOWED = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
 RESIZABLE = {".png", ".jpg", ".jpeg", ".webp"}
@@ -200,7 +210,25 @@ def _settings() -> str:
     import PIL
     from PIL import features
 
-    return f"{VERSION}|{MAX_WIDTH}|{JPEG_QUALITY}|{WEBP_QUALITY}|{WEBP_DRAWING_QUALITY}|{PIL.__version__}|{features.version('webp')}"
+    return (f"{VERSION}|{MAX_WIDTH}|{JPEG_QUALITY}|{WEBP_QUALITY}|{WEBP_DRAWING_QUALITY}|{PALETTE_COLORS}|"
+            f"{PALETTE_MIN_PSNR}|{PIL.__version__}|{features.version('webp')}")
+
+
+def _palette(image):
+    """``image`` (RGB) with ``PALETTE_COLORS`` colours, or None when that changes it visibly."""
+    import math
+
+    from PIL import Image, ImageChops, ImageStat
+
+    if image.mode != "RGB":
+        return None
+    quantized = image.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MAXCOVERAGE,
+                               dither=Image.Dither.NONE)
+    rms = ImageStat.Stat(ImageChops.difference(image, quantized.convert("RGB"))).rms
+    mse = sum(x * x for x in rms) / len(rms)
+    if mse and 10 * math.log10(255 ** 2 / mse) < PALETTE_MIN_PSNR:
+        return None
+    return quantized
 
 
 def make_variants(source: bytes, suffix: str) -> Variants:
@@ -223,11 +251,19 @@ def make_variants(source: bytes, suffix: str) -> Variants:
     webp = io.BytesIO()
     if photo:
         image.save(webp, format="WEBP", quality=WEBP_QUALITY, method=6)
-    else:  # drawings, screenshots: lossless, or high-quality lossy when that is smaller (resized text)
+    else:  # drawings, screenshots: the smallest of lossless, high-quality lossy, few-colour lossless
         lossless, lossy = io.BytesIO(), io.BytesIO()
         image.save(lossless, format="WEBP", lossless=True, quality=100, method=6)
         image.save(lossy, format="WEBP", quality=WEBP_DRAWING_QUALITY, method=6)
-        webp = lossy if len(lossy.getvalue()) < len(lossless.getvalue()) else lossless
+        candidates = [lossless, lossy]
+        palette = _palette(image)
+        if palette is not None:
+            paletted = io.BytesIO()
+            palette.save(paletted, format="WEBP", lossless=True, quality=100, method=6)
+            candidates.append(paletted)
+        webp = min(candidates, key=lambda out: len(out.getvalue()))  # the first of equal sizes
+        if palette is not None and webp is candidates[-1]:
+            image = palette  # the PNG fallback below: the same few colours
     fallback = None
     fallback_ext = ".jpg" if photo else ".png"
     if resized or suffix == ".webp":  # a WebP source needs a PNG fallback for old browsers
