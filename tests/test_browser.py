@@ -38,8 +38,10 @@ def test_every_page_passes_axe_wcag_aa(browser, built_site, http_server, viewpor
 
 
 def lesson_paths(site) -> list[str]:
-    paths = [p for p in all_pages(site) if p.count("/") == 2 and "." not in p.split("/")[-2]
-             and not p.startswith(("ru/", "en/")) and p.split("/")[0] in ("law-basics", "safety", "fraud")]
+    """The built Kazakh lesson pages (one per lesson Markdown file, not course or print pages)."""
+    paths = sorted(f"{md.parent.name}/{md.stem}/" for md in (ROOT / "docs/kk").glob("*/*.md")
+                   if md.stem != "index" and "." not in md.stem)
+    paths = [p for p in paths if (site / p / "index.html").is_file()]
     assert paths, "no lesson pages built"
     return paths
 
@@ -73,6 +75,65 @@ def test_closed_phone_menu_links_are_not_focusable(browser, built_site, http_ser
             break
     context.close()
     assert seen_in_menu == []
+
+
+FOCUSED_AND_SEEN = """() => {
+  const e = document.activeElement, r = e.getBoundingClientRect();
+  const x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2;
+  const shown = r.width > 0 && r.height > 0 && y >= 0 && y <= innerHeight && x >= 0 && x <= innerWidth;
+  const hit = shown ? document.elementFromPoint(x, y) : null;
+  return {inMenu: !!e.closest('.md-sidebar--primary'), text: e.textContent.trim().slice(0, 40),
+          seen: !!hit && (hit === e || e.contains(hit) || hit.contains(e))};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["", "ru/", "en/"])
+def test_phone_menu_works_with_the_keyboard(browser, built_site, http_server, lang):
+    """On a phone (or a zoomed-in desktop) the menu opens from a button in the tab order, names
+    itself in the page's language, puts focus in the menu, shows every entry that takes focus,
+    and Escape closes it and gives focus back to the button."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(http_server + lang + "fraud/droppers/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    button = page.evaluate("[document.activeElement.tagName, document.activeElement.getAttribute('aria-label'),"
+                           " document.activeElement.getAttribute('aria-expanded')]")
+    assert button == ["BUTTON", {"": "Мәзір", "ru/": "Меню", "en/": "Menu"}[lang], "false"]
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") is None
+    assert page.get_attribute(".zb-menu-open", "aria-expanded") == "true"
+    entries = []
+    for _ in range(60):
+        now = page.evaluate(FOCUSED_AND_SEEN)
+        if not now["inMenu"]:
+            break
+        entries.append(now)
+        page.keyboard.press("Tab")
+    texts = [e["text"] for e in entries]
+    assert len(entries) > 8, texts  # home, three courses, the open course's lessons, help, ...
+    assert [e["text"] for e in entries if not e["seen"]] == []
+    # Tabbing out of the menu closes it.
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    page.click(".zb-menu-open")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('zb-menu-open')")
+    assert page.get_attribute(".zb-menu-open", "aria-expanded") == "false"
+    context.close()
+
+
+def test_menu_without_javascript_keeps_materials_label(browser, built_site, http_server):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(http_server + lesson_paths(built_site)[0])
+    assert not page.is_visible(".zb-menu-open")
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(300)
+    assert page.is_visible(".md-sidebar--primary a[href]")
+    context.close()
 
 
 def test_no_request_leaves_this_machine(browser, built_site, http_server):
