@@ -146,7 +146,8 @@ def on_page_context(context, page, config, nav):
     top = AnchorLink(page.title or config.site_name, "zb-main", 1)
     top.children = list(page.toc)
     page.toc = TableOfContents([top])
-    # <link rel="alternate" hreflang> only for languages that really have this page.
+    # Material's header shows the language list when extra.alternate is set: only the languages
+    # that really have this page (the head's hreflang links come from zb.hreflang, main.html).
     config.extra["alternate"] = [
         {"name": item["name"], "link": item["link"], "lang": item["lang"]}
         for item in view.switcher if item["exists"]

@@ -59,6 +59,14 @@ class PageView:
         return {name: url_of(self.lang, f"{name}.md") for name in ("help", "accessibility", "editors")}
 
     @property
+    def hreflang(self) -> list[tuple[str, str]]:
+        """(hreflang, site-root-relative URL) for the head's alternate links: each language that
+        really has this page, and x-default for the original (Kazakh) when it exists."""
+        links = [(item["lang"], item["link"]) for item in self.switcher if item["exists"]]
+        links += [("x-default", link) for lang, link in links if lang == ORIGINAL]
+        return links
+
+    @property
     def notice(self) -> str:
         if not self.fallback:
             return ""

@@ -55,6 +55,15 @@ def test_language_switcher_lands_on_the_same_lesson(built_site, lang):
         assert links == {other: "/" + url_of(other, rel) for other in ("kk", "ru", "en")}
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_head_names_each_translation_for_search_engines(built_site, lang):
+    for _, rel in LESSONS:
+        soup = page(built_site, lang, rel)
+        head = {link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
+        expected = {other: "https://zansabaq.kz/" + url_of(other, rel) for other in ("kk", "ru", "en")}
+        assert head == dict(expected, **{"x-default": expected["kk"]}), rel
+
+
 def test_lesson_page_shows_lesson_plan_facts_and_sources(built_site):
     for _, rel in LESSONS:
         entry = CATALOG.get("ru", rel) or CATALOG.get("kk", rel)

@@ -48,6 +48,11 @@ def test_switcher_does_not_claim_a_missing_translation(partial_site):
         links = {a["lang"]: a for a in soup_of(site / path).select("a.md-select__link")}
         assert not links["ru"].has_attr("hreflang"), path
         assert links["kk"].has_attr("hreflang") and links["en"].has_attr("hreflang")
+    # The head's alternates name only real translations, as absolute URLs, x-default the Kazakh.
+    for path in ("fraud/sample/index.html", "ru/fraud/sample/index.html", "en/fraud/sample/index.html"):
+        head = {link["hreflang"]: link["href"] for link in soup_of(site / path).select("head link[rel=alternate][hreflang]")}
+        assert head == {"kk": "https://zansabaq.kz/fraud/sample/", "x-default": "https://zansabaq.kz/fraud/sample/",
+                        "en": "https://zansabaq.kz/en/fraud/sample/"}, path
     en_links = {a["lang"]: a.get_text(strip=True) for a in soup_of(site / "en/fraud/sample/index.html")
                 .select("a.md-select__link")}
     assert en_links["ru"] == "Русский (not translated)"
