@@ -122,12 +122,12 @@ def _unicode_display(case) -> bool:
     return "ru-unicode.dis" in names or "ru-unicode.dis" in inline
 
 
-@pytest.mark.parametrize("case", all_reference_cases())
+# Back-translation cases (braille to print) are left out: the Braille edition only translates forward.
+@pytest.mark.parametrize("case", [c for c in all_reference_cases()
+                                  if c.values[0] is None or c.values[0]["mode"] != "backward"])
 def test_liblouis_reference_case(case):
     if case is None:
         pytest.fail(f"{SHARED} is missing: CI has shared/ beside the clone")
-    if case["mode"] == "backward":
-        pytest.skip("back-translation (braille to print); the Braille edition only translates forward")
     # bothDirections: the forward half (the backward half is back-translation, see above)
     got = braille.translate(case["input"], case["table"], display=case["display"])
     assert got == case["expected"], f"{case['file']}:{case['line']} tables {case['display']} + {case['table']}"
