@@ -297,14 +297,21 @@ def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: s
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
     if sources:
         walker.add(t.t("sources.heading"), "h2")
+        from hooks import acts
         for src in sources:
             # The reader needs the address to find the law: sources keep their URL.
-            parts = [inline_text(src.get("title", ""))]
-            if src.get("article"):
-                parts.append(str(src["article"]))
+            # An act citation: its title and article in the reader's language (hooks/acts.py).
+            shown = acts.resolve(src, text_lang)
+            parts = [inline_text(shown.title)]
+            if shown.article:
+                parts.append(shown.article)
+            if shown.published:
+                parts.append(t.t("cite.published", date=shown.published))
             text = ", ".join(p for p in parts if p)
-            if src.get("url"):
-                text += ". " + str(src["url"])
+            if shown.url:
+                text += ". " + shown.url
+                if shown.url_lang:
+                    text += f" ({shown.url_lang})"
             walker.add(text, "item")
     if answers:
         walker.blocks.append(Block(t.t("braille.answers"), "h2", page_before=True))

@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import braille, braille_doc
+from hooks import braille, braille_doc, helplines
 from hooks.braille import BrailleSetupError
 from hooks.catalog import ORIGINAL, Catalog, Entry
 from hooks.pages import course_title, switcher, url_of, variants
@@ -119,7 +119,9 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     meta = entry.meta
     problems_before = len(errors)
     quiz_problems: list = []
-    body = braille_doc.lesson_blocks(meta, entry.src.body, entry.path, entry.src.body_line, lang, quiz_problems)
+    # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/helplines.py
+    text = helplines.plain(entry.src.body, lang)
+    body = braille_doc.lesson_blocks(meta, text, entry.path, entry.src.body_line, lang, quiz_problems)
     known = {e.format() for e in errors}
     errors.extend(p for p in quiz_problems if p.format() not in known)
     course = course_title(entry.course, lang)

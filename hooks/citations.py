@@ -200,3 +200,60 @@ def review_queue(pages, today: dt.date, registry: dict | None = None) -> list[Du
             queue.append(Due(page.path, page.lesson_id, lang, act, changed, reviewed_on(page)))
     queue.sort(key=lambda d: (d.changed, d.reviewed, d.path))
     return queue
+
+
+# ----- the whole catalogue (build and tools/check) ----------------------------------------------
+def page_of(entry) -> Page:
+    """A Page from a catalogue entry (the lesson model's ``facts`` when it has them)."""
+    meta = getattr(entry, "facts", None) or entry.meta
+    return Page(entry.path, entry.kind, meta, entry.line, entry.src.body, entry.src.body_line,
+                getattr(entry, "id", "") or "")
+
+
+def _notices(catalog) -> list:
+    """Where notices go: ``catalog.notices`` (never fail the build) once the catalogue has them."""
+    return getattr(catalog, "notices", None) if getattr(catalog, "notices", None) is not None else catalog.warnings
+
+
+def check_catalog(catalog) -> None:
+    """Every page's citations and help numbers (withdrawn lessons are listed for editors instead)."""
+    for entry in list(catalog.entries.values()):
+        if catalog.is_withdrawn(entry.lang, entry.rel):
+            continue
+        also = set()
+        if entry.kind == "easy":
+            standard = catalog.get(entry.lang, entry.rel.replace(".easy.md", ".md")) \
+                or catalog.get("kk", entry.rel.replace(".easy.md", ".md"))
+            if standard is not None:
+                also = cited_articles(page_of(standard).meta.get("sources"))
+        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also)
+        catalog.errors.extend(errors)
+        _notices(catalog).extend(notices)
+        try:
+            from hooks import helplines as _h
+            for line_no, number in _h.tokens(entry.src.body, entry.path, entry.src.body_line):
+                if number not in _h.load():
+                    catalog.errors.append(ContentError(
+                        entry.path, line_no, f"[[tel:{number}]] is not a known help number",
+                        "use one of: " + ", ".join(h.number for h in _h.ordered()) + " (hooks/data/helplines.yml)"))
+        except ContentError as exc:  # the data file itself is broken
+            catalog.errors.append(exc)
+            return
+
+
+def queue_for(catalog) -> list:
+    """The review queue of the whole site (published lessons and easy-read editions)."""
+    pages = [(e.lang, page_of(e)) for e in catalog.entries.values()
+             if e.kind in ("lesson", "easy") and not catalog.is_withdrawn(e.lang, e.rel)]
+    return review_queue(pages, catalog.today)
+
+
+def citing(catalog) -> dict:
+    """act id -> ids of the published lessons that cite it (from the Kazakh originals)."""
+    found: dict = {}
+    for lesson_id in catalog.lesson_ids():
+        entry = catalog.lesson(lesson_id, "kk")
+        for src in _sources(page_of(entry)):
+            if isinstance(src, dict) and "act" in src:
+                found.setdefault(str(src["act"]), set()).add(lesson_id)
+    return {act: sorted(ids) for act, ids in found.items()}

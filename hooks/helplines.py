@@ -211,13 +211,27 @@ def tokens(markdown: str, path: str = "", first_line: int = 1) -> list:
     return found
 
 
+def standalone(segment: str, registry: dict):
+    """Matches of registry numbers in ``segment`` that are phone numbers in running text (not an
+    article or document number, not part of a larger number)."""
+    if not registry:
+        return
+    numbers = sorted(registry, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.,/\-−–+=#%])(" + "|".join(map(re.escape, numbers)) + r")(?![\w/%])")
+    for match in pattern.finditer(segment):
+        before, after = segment[:match.start()], segment[match.end():]
+        if BEFORE.search(before) or AFTER_ARTICLE.match(after):
+            continue
+        if re.search(r"\d[\s\u00a0\u202f]$", before) or re.match(r"[\s\u00a0\u202f]\d{3}\b", after):
+            continue   # a larger number with thousands separated: "1 112", "112 000"
+        if re.match(r"[.,]\d", after) or re.match(r"-\d", after):
+            continue   # 101.5, 112,3, 101-2
+        yield match
+
+
 def plain_numbers(markdown: str, path: str, first_line: int = 1, registry: dict | None = None) -> list:
     """A notice for each registry number typed as plain text in running text."""
     registry = load() if registry is None else registry
-    if not registry:
-        return []
-    numbers = sorted(registry, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.,/\-−–+=#%])(" + "|".join(map(re.escape, numbers)) + r")(?![\w/%])")
     notices = []
     for i, line, kind in _running_lines(markdown):
         if kind != "text":
@@ -226,14 +240,7 @@ def plain_numbers(markdown: str, path: str, first_line: int = 1, registry: dict 
             segment = TOKEN.sub(lambda m: " " * len(m.group(0)), line[start:end])
             # Markdown links: the address is not running text
             segment = re.sub(r"\]\([^)]*\)", lambda m: " " * len(m.group(0)), segment)
-            for match in pattern.finditer(segment):
-                before, after = segment[:match.start()], segment[match.end():]
-                if BEFORE.search(before) or AFTER_ARTICLE.match(after):
-                    continue
-                if re.search(r"\d[\s\u00a0\u202f]$", before) or re.match(r"[\s\u00a0\u202f]\d{3}\b", after):
-                    continue   # a larger number with thousands separated: "1 112", "112 000"
-                if re.match(r"[.,]\d", after) or re.match(r"-\d", after):
-                    continue   # 101.5, 112,3, 101-2
+            for match in standalone(segment, registry):
                 number = match.group(1)
                 notices.append(ContentError(
                     path, first_line + i, f"the help number {number} is plain text",
@@ -241,3 +248,37 @@ def plain_numbers(markdown: str, path: str, first_line: int = 1, registry: dict 
                     f"(it shows as \"{registry[number].link_text('en')}\" in the reader's language)",
                 ))
     return notices
+
+def plain(markdown: str, lang: str, registry: dict | None = None) -> str:
+    """For text-only editions (Braille): ``[[tel:N]]`` -> "N (name)", and ``[[helplines]]`` ->
+    one paragraph naming every line. Keeps the number of lines (quiz positions stay put)."""
+    registry = load() if registry is None else registry
+
+    def listing() -> str:
+        return "; ".join(f"{h.link_text(lang)}: {h.when[lang].rstrip('.')}" for h in ordered(registry)) + "."
+
+    out = []
+    for i, line, kind in _running_lines(markdown):
+        if kind == "fence":
+            out.append(line)
+            continue
+        if line.strip() == "[[helplines]]":
+            out.append(listing())
+            continue
+        out.append(TOKEN.sub(lambda m: registry[m.group(1)].link_text(lang) if m.group(1) in registry
+                             else m.group(0), line))
+    return "\n".join(out)
+
+
+def linkify(text: str, lang: str, registry: dict | None = None) -> str:
+    """HTML for a plain-text field (an objective, a key point): escaped, with every help
+    number the notice rules would flag turned into a tappable link with its name."""
+    registry = load() if registry is None else registry
+    text = str(text)
+    out, last = [], 0
+    for match in standalone(text, registry):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(link_html(match.group(1), lang, registry))
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)

@@ -27,6 +27,7 @@ from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
+from hooks import legal_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -75,6 +76,12 @@ def _rel(page) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's file list
 def on_files(files, config):
+    # Withdrawn lessons (``withdrawn:`` in the Kazakh original) are not published in any
+    # language or edition; the editors' page lists them: hooks/legal_pages.py
+    for file in list(files):
+        if file.src_uri.endswith(".md") and STATE["catalog"].is_withdrawn(
+                _lang(config), getattr(file, "norm_src_uri", file.src_uri)):
+            files.remove(file)
     # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
     for file in braille_site.files(STATE["catalog"], _lang(config), config):
         files.append(file)
@@ -105,6 +112,10 @@ def on_page_markdown(markdown, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.meta.get("summary"):
         page.meta["description"] = str(entry.meta["summary"])
+    # [[tel:102]] -> a tappable link with the line's name; [[helplines]], [[law-changes]],
+    # [[review-queue]], [[withdrawn]] -> tables and lists from hooks/data: hooks/legal_pages.py
+    if entry is not None:
+        markdown = legal_pages.expand(markdown, STATE["catalog"], _lang(config), entry.path, entry.src.body_line)
     # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
     markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
     if quizzes:

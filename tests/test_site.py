@@ -23,11 +23,14 @@ def page(site: Path, lang: str, rel: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_the_site_has_six_lessons_in_three_courses():
+def test_the_site_publishes_the_lessons_of_two_courses_and_withdraws_the_1995_constitution_ones():
     ids = CATALOG.lesson_ids()
-    assert len(ids) >= 6
+    assert len(ids) >= 4
     courses = {CATALOG.lesson(i, "kk").course for i in ids}
-    assert courses == {"law-basics", "safety", "fraud"}
+    assert courses == {"safety", "fraud"}
+    # the two law-basics lessons teach the 1995 Constitution: withdrawn until rewritten (issue 13)
+    assert [e.rel for e in CATALOG.withdrawn()] == ["law-basics/rights-and-responsibility.md",
+                                                     "law-basics/what-is-law.md"]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

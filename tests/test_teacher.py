@@ -150,10 +150,10 @@ def test_poster_is_a4_at_300_dpi_with_the_title_the_points_and_a_working_qr(tmp_
 
 def test_poster_bytes_are_deterministic(tmp_path, monkeypatch):
     monkeypatch.setattr(qr, "CACHE", tmp_path / "one")
-    _, card = _card("en", "what-is-law")
+    _, card = _card("en", "online-safety")
     first = poster.render(card)
     monkeypatch.setattr(qr, "CACHE", tmp_path / "two")
-    _, card = _card("en", "what-is-law")
+    _, card = _card("en", "online-safety")
     assert poster.render(card) == first
     assert b"tIME" not in first[0][:4096] and b"tEXt" not in first[0]
 
@@ -320,8 +320,8 @@ def _visible(page, selector: str) -> list[str]:
     }).map(e => e.outerHTML.slice(0, 120))""", selector)
 
 
-PRINTED = ["fraud/droppers/", "ru/safety/online-safety/", "en/law-basics/what-is-law.easy/",
-           "fraud/droppers.teacher/worksheet/", "ru/law-basics/what-is-law.teacher/worksheet/",
+PRINTED = ["fraud/droppers/", "ru/safety/online-safety/", "en/safety/online-safety.easy/",
+           "fraud/droppers.teacher/worksheet/", "ru/safety/emergency-help.teacher/worksheet/",
            "en/fraud/print/", "safety/print/"]
 
 
