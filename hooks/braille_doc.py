@@ -266,23 +266,28 @@ def _hide_quizzes(body: str) -> tuple[str, list]:
 
 
 def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: str,
-                  errors: list | None = None) -> list[Block]:
+                  errors: list | None = None, quizzes: list | None = None) -> list[Block]:
     """The body of the Braille edition of a lesson, in the language of its text.
 
-    Quiz problems are appended to ``errors`` (the quiz checker reports the same ones).
+    ``quizzes``: the lesson model's quizzes (``entry.quizzes``: a translation's carry the
+    original's answers), one per ```quiz fence. Without them the body's quizzes are parsed
+    here and their problems appended to ``errors``.
     """
     t = Translator(text_lang)
     letters = CONFIG["option_letters"][text_lang]
-    problems: list = []
-    quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
-    if errors is not None:
-        errors.extend(problems)
     source, fences = _hide_quizzes(body)
     by_index = {}
-    for n, fence in enumerate(fences):
-        for found in quizzes:
-            if found.line == body_line + fence.start:
-                by_index[n] = found
+    if quizzes is not None:
+        by_index = dict(enumerate(quizzes))
+    else:
+        problems: list = []
+        quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
+        if errors is not None:
+            errors.extend(problems)
+        for n, fence in enumerate(fences):
+            for found in quizzes:
+                if found.line == body_line + fence.start:
+                    by_index[n] = found
     root, md = parse(source)
     answers: list[str] = []
     walker = _Walker(md, t, by_index, answers, letters)

@@ -40,7 +40,8 @@ def test_valid_lesson_has_no_errors(tmp_path):
         (("duration: 30\n", "duration: half an hour\n"),
          r"docs/kk/fraud/sample\.md:8: 'duration' must be the lesson length in minutes.*write it like: duration: 45"),
         (("audience: adults\n", "audience: teenagers\n"),
-         r"docs/kk/fraud/sample\.md:7: 'audience' must be a school grade like grade-9, or adults"),
+         r"docs/kk/fraud/sample\.md:7: 'audience' must be adults, a grade range from 1 to 11 like grades 9-11, "
+         r"or a list like \[grades 9-11, adults\]"),
         (("course: fraud\n", "course: crime\n"),
          r"docs/kk/fraud/sample\.md:5: 'course' must be one of: law-basics, safety, fraud"),
         (("id: sample\n", "id: Sample Lesson\n"),
@@ -114,10 +115,10 @@ def test_non_ascii_file_name_is_an_error(tmp_path):
     assert any("lowercase ASCII" in m for m in messages(cat))
 
 
-def test_overdue_review_is_a_warning_and_shows_in_the_table(tmp_path):
+def test_overdue_review_is_a_notice_and_shows_in_the_table(tmp_path):
     cat = build(tmp_path, {"kk/fraud/sample.md": lesson_md(reviewed="2024-01-10")})
     assert cat.errors == []
-    assert [w.format() for w in cat.warnings] == [
+    assert [w.format() for w in cat.notices if "review" in w.message] == [
         "docs/kk/fraud/sample.md:14: review overdue since 2025-01-09 — "
         "check the lesson against the current law, then update reviewed: date and by"
     ]
