@@ -330,15 +330,18 @@ def title_blocks(meta: dict, text_lang: str, course: str, pages: int | None) -> 
     audience = meta.get("audience")
     facts = []
     if audience:
-        facts.append(t.audience(str(audience)))
+        facts.append(t.audience(audience))
     if meta.get("duration"):
         facts.append(t.minutes(meta["duration"]))
     if facts:
         out.append(Block(", ".join(facts), "title"))
     review = meta.get("reviewed")
     if isinstance(review, dict) and review.get("date"):
-        out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by", ""))),
-                         "title"))
+        if review.get("by"):
+            out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by"))),
+                             "title"))
+        else:  # a translation that inherits the original's review: the date only
+            out.append(Block(t.t("sources.reviewed_on", date=str(review.get("date"))), "title"))
     if pages is not None:
         out.append(Block(t.t("braille.page_count", n=pages), "title"))
     out.append(Block("zansabaq.kz", "title"))

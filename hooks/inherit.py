@@ -69,6 +69,9 @@ def _translated(entry, original, errors: list) -> dict:
     if original is None:
         return dict(raw, id=entry.slug, course=entry.course)
     facts = {name: original.meta[name] for name in RULES["inherited_fields"] if name in original.meta}
+    if isinstance(facts.get("reviewed"), dict):
+        # the date is a fact; the reviewer's name stays with the text it was written for
+        facts["reviewed"] = {"date": facts["reviewed"].get("date")}
     for name, value in raw.items():
         same = _SAME.get(name)
         if same is not None and name in original.meta and not same(value, original.meta[name]):
@@ -81,6 +84,11 @@ def _translated(entry, original, errors: list) -> dict:
             continue
         if name == "steps":
             facts[name] = _steps(entry, value, original, errors)
+            continue
+        if name == "sources" and isinstance(value, list) and isinstance(original.meta.get(name), list):
+            # a translated source may give only its title (and article): the rest is the original's
+            facts[name] = [dict(orig, **mine) if isinstance(mine, dict) and isinstance(orig, dict) else mine
+                           for mine, orig in zip(value, original.meta[name])]
             continue
         facts[name] = value
     facts["id"], facts["course"] = entry.slug, entry.course

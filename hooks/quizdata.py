@@ -242,7 +242,7 @@ def _parse_question(doc: yamlsrc.Located, i: int, item, path: str, problems: lis
 
     options = []
     raw_options = item.get("options")
-    if translation and qtype == "":
+    if translation and (qtype == "" or qtype in TYPES):  # the structure is checked against the original
         if "answer" in item and not isinstance(item["answer"], bool):
             bad("'answer' must be true or false", "write answer: true or answer: false (without quotes)", "answer")
         if "options" in item:
