@@ -266,23 +266,28 @@ def _hide_quizzes(body: str) -> tuple[str, list]:
 
 
 def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: str,
-                  errors: list | None = None) -> list[Block]:
+                  errors: list | None = None, quizzes: list | None = None) -> list[Block]:
     """The body of the Braille edition of a lesson, in the language of its text.
 
-    Quiz problems are appended to ``errors`` (the quiz checker reports the same ones).
+    ``quizzes``: the lesson model's quizzes (``entry.quizzes``: a translation's carry the
+    original's answers), one per ```quiz fence. Without them the body's quizzes are parsed
+    here and their problems appended to ``errors``.
     """
     t = Translator(text_lang)
     letters = CONFIG["option_letters"][text_lang]
-    problems: list = []
-    quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
-    if errors is not None:
-        errors.extend(problems)
     source, fences = _hide_quizzes(body)
     by_index = {}
-    for n, fence in enumerate(fences):
-        for found in quizzes:
-            if found.line == body_line + fence.start:
-                by_index[n] = found
+    if quizzes is not None:
+        by_index = dict(enumerate(quizzes))
+    else:
+        problems: list = []
+        quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
+        if errors is not None:
+            errors.extend(problems)
+        for n, fence in enumerate(fences):
+            for found in quizzes:
+                if found.line == body_line + fence.start:
+                    by_index[n] = found
     root, md = parse(source)
     answers: list[str] = []
     walker = _Walker(md, t, by_index, answers, letters)
@@ -332,15 +337,18 @@ def title_blocks(meta: dict, text_lang: str, course: str, pages: int | None) -> 
     audience = meta.get("audience")
     facts = []
     if audience:
-        facts.append(t.audience(str(audience)))
+        facts.append(t.audience(audience))
     if meta.get("duration"):
         facts.append(t.minutes(meta["duration"]))
     if facts:
         out.append(Block(", ".join(facts), "title"))
     review = meta.get("reviewed")
     if isinstance(review, dict) and review.get("date"):
-        out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by", ""))),
-                         "title"))
+        if review.get("by"):
+            out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by"))),
+                             "title"))
+        else:  # a translation that inherits the original's review: the date only
+            out.append(Block(t.t("sources.reviewed_on", date=str(review.get("date"))), "title"))
     if pages is not None:
         out.append(Block(t.t("braille.page_count", n=pages), "title"))
     out.append(Block("zansabaq.kz", "title"))

@@ -73,10 +73,7 @@ class Edition:
 # ----- making an edition ------------------------------------------------------------------
 def _line_of(entry: Entry, docs_dir: Path, char: str) -> int:
     """The first file line with ``char`` (front matter included), else the body's first line."""
-    try:
-        text = (Path(docs_dir) / entry.lang / entry.rel).read_text(encoding="utf-8")
-    except OSError:
-        text = ""
+    text = entry.src.text  # read once by the catalogue
     index = text.find(char)
     if index < 0:
         return entry.src.body_line
@@ -121,7 +118,8 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     quiz_problems: list = []
     # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/helplines.py
     text = helplines.plain(entry.src.body, lang)
-    body = braille_doc.lesson_blocks(meta, text, entry.path, entry.src.body_line, lang, quiz_problems)
+    body = braille_doc.lesson_blocks(meta, text, entry.path, entry.src.body_line, lang, quiz_problems,
+                                     quizzes=entry.quizzes or [])
     known = {e.format() for e in errors}
     errors.extend(p for p in quiz_problems if p.format() not in known)
     course = course_title(entry.course, lang)

@@ -1,8 +1,10 @@
 """Every content check, in one place: the build and ``tools/check`` run the same list.
 
 A checker is a callable ``(catalog) -> None`` that appends ``ContentError``s (file, line,
-message, hint) to ``catalog.errors`` or ``catalog.warnings``. ``hooks/catalog.py`` itself
-checks front matter, ids, translations and review dates before these run.
+message, hint) to ``catalog.errors`` (ERROR: fails tools/check and the build) or
+``catalog.notices`` (NOTICE: printed and listed, never fails). ``hooks/catalog.py`` itself
+reads every lesson once into its model and checks front matter, inherited facts, quizzes
+(hooks/quizdata.py), placeholders, translations, order and review dates before these run.
 
 To add a check: write ``check_catalog(catalog)`` in your module and append it below
 (keep every existing entry). ``hooks/mkdocs_hooks.py`` imports this list; so does
@@ -14,7 +16,6 @@ import datetime as dt
 from pathlib import Path
 
 from hooks import catalog as catalog_module
-from hooks import quiz  # noqa: E402
 from hooks import braille_site  # noqa: E402
 from hooks import glossary, readability  # noqa: E402
 from hooks import markup  # noqa: E402
@@ -24,7 +25,6 @@ from hooks import citations  # noqa: E402
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
-CHECKERS.append(quiz.check_catalog)  # quizzes: hooks/quiz.py
 CHECKERS.append(braille_site.check_catalog)  # Braille edition of every lesson: hooks/braille_site.py
 CHECKERS.append(readability.check_catalog)  # easy-read limits: hooks/readability.py
 CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/glossary.py

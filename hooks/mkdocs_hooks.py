@@ -46,8 +46,9 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
             log.error(error.format())
         raise Abort(f"{len(catalog.errors)} content error(s): fix the files named above and build again.")
     if report:
-        for warning in catalog.warnings:
-            log.warning(warning.format())
+        # NOTICEs never fail the build: logged at info level, so --strict does not count them.
+        for notice in catalog.notices:
+            log.info("NOTICE  " + notice.format())
         log.info("\n" + catalog.report())
         log.info("\n" + readability.report(catalog))
     return catalog

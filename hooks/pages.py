@@ -46,6 +46,7 @@ class PageView:
     courses: list = field(default_factory=list)
     lessons: list = field(default_factory=list)
     status: list = field(default_factory=list)
+    notices: list | None = None  # editors' page: every NOTICE as "file:line: message — fix"
     readability: dict = field(default_factory=dict)  # editors' page: hooks/readability.py
     switcher: list = field(default_factory=list)
     variants: list = field(default_factory=list)  # standard / easy / braille links of a lesson
@@ -82,6 +83,8 @@ class PageView:
         review = meta.get("reviewed")
         if not isinstance(review, dict):
             return ""
+        if not review.get("by"):  # a translation that inherits the original's review: the date only
+            return self.t.t("sources.reviewed_on", date=str(review.get("date")))
         return self.t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by")))
 
 
@@ -172,6 +175,8 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
             view.course_note = t.t("course.withdrawn")
     if rel == "editors.md":
         view.status = status_rows(catalog, t)
+        # every NOTICE of tools/check and the build, file:line first (never a failure)
+        view.notices = [notice.format() for notice in catalog.notices]
         from hooks import readability
         view.readability = readability.status_view(catalog, t)
     return view

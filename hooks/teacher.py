@@ -112,7 +112,7 @@ def check_catalog(catalog: Catalog) -> None:
                 isinstance(s, dict) and isinstance(s.get("minutes"), int) for s in steps):
             total = sum(s["minutes"] for s in steps)
             if steps and total != duration:
-                catalog.warnings.append(ContentError(
+                catalog.notices.append(ContentError(
                     entry.path, entry.line("steps"),
                     f"the steps add up to {total} minutes but 'duration' is {duration}",
                     "make the minutes of the steps add up to the lesson's duration"))
@@ -120,11 +120,8 @@ def check_catalog(catalog: Catalog) -> None:
 
 # ----- content of one lesson ---------------------------------------------------------------------
 def questions(entry: Entry) -> list:
-    """The quiz questions of a lesson, in order (all quiz blocks)."""
-    body = entry.src.body
-    first = entry.src.body_line + len(body) - len(body.lstrip("\n"))
-    found = quiz.parse_quizzes(body, entry.path, first, errors=[])
-    return [q for one in found for q in one.questions]
+    """The quiz questions of a lesson, in order (all quiz blocks), from the lesson model."""
+    return [q for one in entry.quizzes or [] for q in one.questions]
 
 
 def _e(text) -> str:
