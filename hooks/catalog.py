@@ -449,6 +449,10 @@ def build(docs_dir: Path, today: dt.date, checkers=()) -> Catalog:
             catalog.entries[(lang, rel)] = entry
     parse_quizzes(catalog)
     inherit.link(catalog, check_field)
+    # Quiz options in an order that does not give the key away, the same in every edition and
+    # language: hooks/keyorder.py
+    from hooks import keyorder
+    keyorder.apply(catalog)
     check_across_languages(catalog)
     for checker in checkers:
         checker(catalog)

@@ -74,3 +74,38 @@ def order(shown: list[int] | None, options: list) -> list:
     if shown is None or len(shown) != len(options):
         return list(options)
     return [options[i] for i in shown]
+
+
+def _as_dict(question) -> dict:
+    """A parsed question (hooks/quizdata.py) in the shape ``plan`` reads."""
+    if isinstance(question, dict):
+        return question
+    return {"id": question.id, "type": question.type, "order": getattr(question, "order", ""),
+            "options": [{"correct": bool(o.correct)} for o in question.options]}
+
+
+def apply(catalog) -> None:
+    """Put every lesson's quiz options, in every language, in the shown order of its course.
+
+    Runs once after the catalogue is read (hooks/catalog.py), so the quiz page, the worksheet,
+    the answer key and the Braille edition, which all read ``entry.quizzes``, agree.
+    The plan comes from the Kazakh originals of the course's published lessons.
+    """
+    from hooks.catalog import COURSE_IDS, ORIGINAL
+
+    shown: dict = {}
+    for course in COURSE_IDS:
+        items = []
+        for lesson_id in catalog.lesson_ids(course):
+            original = catalog.lesson(lesson_id, ORIGINAL)
+            for quiz in original.quizzes or []:
+                items += [(lesson_id, _as_dict(q)) for q in quiz.questions]
+        shown.update(plan(items))
+    for entry in catalog.entries.values():
+        if entry.kind != "lesson" or not entry.quizzes:
+            continue
+        for quiz in entry.quizzes:
+            for question in quiz.questions:
+                order_ = shown.get((entry.slug, question.id))
+                if order_ is not None and question.options:
+                    question.options = order(order_, question.options)

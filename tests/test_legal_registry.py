@@ -265,3 +265,44 @@ def test_multiple_choice_keys_are_not_always_first():
     plan = keyorder.plan(questions)
     firsts = [keyorder.order(plan[(lid, "m")], q["options"])[:3] for lid, q in questions]
     assert any(not all(o.get("correct") for o in first) for first in firsts)
+
+
+def test_apply_orders_every_language_alike_and_fixed_stays(tmp_path):
+    from tests.conftest import minimal_pages
+    from hooks import catalog as catalog_module
+    quiz = ("```quiz\nquestions:\n"
+            "  - id: q1\n    type: single\n    text: A?\n    options:\n"
+            "      - text: one\n      - text: two\n        correct: true\n      - text: three\n      - text: four\n"
+            "  - id: ages\n    type: single\n    order: fixed\n    text: Age?\n    options:\n"
+            "      - text: \"14\"\n      - text: \"16\"\n        correct: true\n      - text: \"18\"\n```\n")
+    ru_quiz = ("```quiz\nquestions:\n  - text: А?\n    options:\n      - text: один\n      - text: два\n"
+               "      - text: три\n      - text: четыре\n  - text: Возраст?\n    options:\n      - text: \"14\"\n"
+               "      - text: \"16\"\n      - text: \"18\"\n```\n")
+    head = ("---\ntitle: T\nsummary: S.\norder: 1\naudience: adults\nduration: 30\nobjectives:\n  - O.\n"
+            "sources:\n  - act: criminal-code\nreviewed:\n  date: 2026-11-20\n  by: E\n---\n\n")
+    files = dict(minimal_pages(), **{"kk/fraud/x.md": head + quiz,
+                                     "ru/fraud/x.md": "---\ntitle: Т\nsummary: С.\nobjectives:\n  - Ц.\n---\n\n" + ru_quiz})
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    catalog = catalog_module.build(tmp_path, dt.date(2026, 12, 2))
+    assert [e.format() for e in catalog.errors] == []
+    kk = catalog.lesson("x", "kk").quizzes[0].questions
+    ru = catalog.lesson("x", "ru").quizzes[0].questions
+    shown = keyorder.plan([("x", _question("q1", [1], 4)), ("x", _question("ages", [1], 3, order="fixed"))])
+    shown = shown[("x", "q1")]
+    assert shown != [0, 1, 2, 3]
+    assert [o.text for o in kk[0].options] == [["one", "two", "three", "four"][i] for i in shown]
+    assert [o.text for o in ru[0].options] == [["один", "два", "три", "четыре"][i] for i in shown]
+    assert kk[0].options[kk[0].correct[0]].text == "two" and ru[0].options[ru[0].correct[0]].text == "два"
+    assert [o.text for o in kk[1].options] == ["14", "16", "18"] == [o.text for o in ru[1].options]
+
+
+def test_order_other_than_fixed_is_an_error_with_its_line():
+    from hooks import quizdata
+    problems: list = []
+    quizdata.parse_quizzes("```quiz\nquestions:\n  - id: a\n    type: single\n    order: random\n    text: A?\n"
+                           "    options:\n      - text: x\n        correct: true\n      - text: y\n```\n",
+                           "docs/kk/fraud/x.md", 20, problems)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(24, "question 1 ('a')")]
+    assert "order" in problems[0].message

@@ -231,3 +231,53 @@ def test_tools_check_notices_never_fail(tmp_path):
     clean = _check(_fixture(tmp_path / "clean", LESSON))
     assert clean.returncode == 0 and "demo.md:26" not in clean.stdout and "reviewed on" not in clean.stdout, \
         clean.stdout
+
+
+# ----- quiz keys that do not give themselves away -------------------------------------------
+def _keys_on_pages(site: Path, lang: str, course: str) -> tuple[list, list]:
+    """(single-choice key positions, multiple-choice key position lists) as shown on the pages."""
+    from hooks import catalog as catalog_module
+    catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 12, 2))
+    single, multiple = [], []
+    for lesson_id in catalog.lesson_ids(course):
+        entry = catalog.best(lesson_id, lang)
+        soup = _soup(site / url_of(lang, entry.rel) / "index.html")
+        shown = [[label.get_text(" ", strip=True) for label in fs.select("label")]
+                 for fs in soup.select(".zb-quiz fieldset")]
+        questions = [q for quiz in entry.quizzes for q in quiz.questions]
+        assert len(shown) == len(questions)
+        for labels, q in zip(shown, questions):
+            if q.type == "truefalse":
+                continue
+            # the page shows the options in the catalogue's order (the order every edition uses)
+            assert [" ".join(label.split()[:3]) for label in labels] == \
+                [" ".join(o.text.replace("**", "").split()[:3]) for o in q.options], (entry.path, q.id)
+            (single if q.type == "single" else multiple).append(q.correct)
+    return single, multiple
+
+
+@pytest.mark.parametrize("course", ["fraud", "safety"])
+def test_quiz_keys_are_spread_over_positions(built_site, course):
+    import math
+    single, multiple = _keys_on_pages(built_site, "kk", course)
+    positions = [keys[0] for keys in single]
+    options = 3
+    top = max(positions.count(p) for p in set(positions))
+    # at most 40 % at one position — or, where a course has too few questions for that (7 questions
+    # of 3 options put at least 3 keys at one place: 43 %), no more than an even spread allows
+    assert top / len(positions) <= 0.4 or top == math.ceil(len(positions) / options), positions
+    assert any(keys != list(range(len(keys))) for keys in multiple), multiple
+
+
+def test_quiz_order_is_the_same_in_every_language_and_on_the_worksheet(built_site):
+    from hooks import catalog as catalog_module, teacher
+    catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 12, 2))
+    kk = [q.correct for quiz in catalog.lesson("droppers", "kk").quizzes for q in quiz.questions]
+    for lang in LANGS:
+        entry = catalog.lesson("droppers", lang)
+        assert [q.correct for quiz in entry.quizzes for q in quiz.questions] == kk
+        sheet = _soup(built_site / url_of(lang, teacher.SUFFIX.join(["fraud/droppers", ".md"])) / "index.html")
+        first = next(q for quiz in entry.quizzes for q in quiz.questions if q.type == "single")
+        text = sheet.select_one(".zb-worksheet, .zb-ws").get_text(" ")
+        positions = [text.find(" ".join(o.text.split()[:3])) for o in first.options]
+        assert all(p >= 0 for p in positions) and positions == sorted(positions), (lang, positions)
