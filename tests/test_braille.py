@@ -379,7 +379,7 @@ def test_kazakh_letters_have_their_cells(built_site):
     catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 21))
     checked = set()
     for entry in catalog.entries.values():
-        if entry.kind != "lesson" or entry.lang != "kk":
+        if entry.kind != "lesson" or entry.lang != "kk" or entry.meta.get("withdrawn"):  # withdrawn: not built
             continue
         txt = (built_site / f"{entry.rel.removesuffix('.md')}.braille" / f"{entry.slug}.kk.txt").read_text(
             encoding="utf-8-sig")

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, lesson_md, minimal_pages, serve
+from hooks import helplines  # noqa: E402
 from hooks import catalog as catalog_module
 from hooks import poster, qr, teacher
 from hooks.catalog import LANGS, ORIGINAL
@@ -193,11 +194,13 @@ def test_teacher_page_has_the_plan_the_worksheet_and_the_key(built_site, lang, l
     assert soup.h1.get_text(strip=True) == t.t("teacher.title", title=entry.title)
     text = soup.select_one(".zb-teacher").get_text(" ", strip=True)
     assert t.audience(entry.meta["audience"]) in text and t.minutes(entry.meta["duration"]) in text
-    for objective in entry.meta["objectives"]:
-        assert objective in text
+    for objective in entry.meta["objectives"]:  # help numbers are tel: links with their names
+        shown = BeautifulSoup(helplines.linkify(objective, entry.lang), "html.parser").get_text(" ", strip=True)
+        assert " ".join(shown.split()) in " ".join(text.split())
     steps = soup.select(".zb-steps > li")
-    assert [s.select_one("span:not(.zb-steps__time)").get_text(strip=True) for s in steps] == \
-        [s["text"] for s in entry.meta["steps"]]
+    assert [s.select_one("span:not(.zb-steps__time)").get_text(" ", strip=True) for s in steps] == \
+        [BeautifulSoup(helplines.linkify(s["text"], entry.lang), "html.parser").get_text(" ", strip=True)
+         for s in entry.meta["steps"]]
     assert steps[0].select_one(".zb-steps__time").get_text(strip=True) == \
         t.t("teacher.step_time", start=0, end=entry.meta["steps"][0]["minutes"])
     for question in entry.meta["discussion"]:
@@ -288,7 +291,7 @@ def test_posters_in_the_site_are_a4_and_name_their_lesson(built_site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_course_print_view_has_every_lesson_in_order(built_site, lang):
-    for course in ("law-basics", "safety", "fraud"):
+    for course in [c for c in ("law-basics", "safety", "fraud") if CATALOG.lesson_ids(c)]:  # not withdrawn ones
         url = url_of(lang, teacher.print_rel(course))
         soup = soup_of(built_site, url)
         ids = CATALOG.lesson_ids(course)
