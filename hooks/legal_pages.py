@@ -82,7 +82,7 @@ def review_queue_markdown(catalog, lang: str) -> str:
     out += [t.t("editors.queue_intro"), ""]
     for due in queue:
         title = acts.resolve({"act": due.act.id}, lang).title
-        out.append(f"1. `{_md(due.path)}` — " + _md(t.t(
+        out.append(f"1. `{due.path}` — " + _md(t.t(
             "editors.queue_row", act=title, changed=due.changed.isoformat(), reviewed=due.reviewed.isoformat())))
     return "\n".join(out)
 
@@ -95,7 +95,7 @@ def withdrawn_markdown(catalog, lang: str) -> str:
         return "\n".join(out + [t.t("editors.withdrawn_none")])
     out += [t.t("editors.withdrawn_intro"), ""]
     for entry in withdrawn:
-        out.append(f"- `{_md(entry.path)}` — <span lang=\"{entry.lang}\">{html.escape(str(entry.meta['withdrawn']))}</span>")
+        out.append(f"- `{entry.path}` — <span lang=\"{entry.lang}\">{html.escape(str(entry.meta['withdrawn']))}</span>")
     return "\n".join(out)
 
 

@@ -119,3 +119,28 @@ def test_review_queue_is_most_urgent_first(tmp_path):
     queue = citations.review_queue([("en", newer), ("en", current), ("en", old)], TODAY)
     assert [(d.path.rsplit("/", 1)[-1], d.act.id, d.changed.isoformat()) for d in queue] == [
         ("a.md", "criminal-code", "2025-09-16"), ("b.md", "constitution-2026", "2026-07-01")]
+
+
+def test_banner_and_review_queue_from_a_catalogue(tmp_path):
+    """A lesson reviewed before the new Constitution came into force: the reader's banner names
+    the act and both dates; the editors' queue lists the lesson; the changes page lists the act
+    with the lesson that cites it."""
+    from tests.conftest import minimal_pages
+    from hooks import catalog as catalog_module, legal_pages
+    head = ("---\ntitle: Конституция\nsummary: S.\norder: 1\naudience: adults\nduration: 30\nobjectives:\n"
+            "  - O.\nsources:\n  - act: constitution-2026\n    article: \"5\"\nreviewed:\n  date: 2026-06-01\n"
+            "  by: E\n---\n\nМәтін.\n")
+    files = dict(minimal_pages(), **{"kk/safety/basics.md": head})
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    catalog = catalog_module.build(tmp_path, TODAY, checkers=[citations.check_catalog])
+    assert [e.format() for e in catalog.errors] == []
+    entry = catalog.lesson("basics", "kk")
+    banner = legal_pages.law_banner(catalog, entry, "en")
+    assert "2026-07-01" in banner and "2026-06-01" in banner and "Constitution of the Republic of Kazakhstan" in banner
+    queue = legal_pages.review_queue_markdown(catalog, "ru")
+    assert f"`{entry.path}`" in queue and "2026-07-01" in queue
+    changes = legal_pages.changes_markdown(catalog, "kk")
+    assert "[Конституция](safety/basics.md)" in changes and "https://adilet.zan.kz/kaz/docs/K2600000000" in changes
+    assert any("reviewed on 2026-06-01" in n.message for n in catalog.notices)
