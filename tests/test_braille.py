@@ -301,7 +301,10 @@ def test_lou_translate_gives_the_same_dots(lang):
     rules = braille.Rules.for_lang(lang)
     texts = []
     for entry in entries:
-        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang)
+        # the lesson model's quizzes: a translation's carry the original's answers
+        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
+                                           quizzes=entry.quizzes)
+        assert entry.quizzes is None or len(entry.quizzes) == entry.src.body.count("```quiz")
         texts += [rules.apply(b.text) for b in blocks]
     tables = braille.tables_for(lang)
     proc = subprocess.run(["lou_translate", "--forward", CLI_DISPLAY[lang] + "," + ",".join(tables)],
