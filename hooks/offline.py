@@ -39,7 +39,8 @@ SIZE_MARK = re.compile(r"<!--zb-offline-size-->.*?<!--/zb-offline-size-->", re.S
 OFFER_MARK = re.compile(r"<!--zb-offline-offer-->.*?<!--/zb-offline-offer-->", re.S)
 
 # Never in a copy: the ZIPs themselves, share cards (only for social networks), the search
-# index (needs a server), sitemaps, source maps, Material's search worker and lunr.
+# index (needs a server), sitemaps, source maps, Material's search worker and lunr, and the
+# teachers' print downloads (poster PDF, QR PNG: the teacher page links them online).
 EXCLUDE_PREFIXES = (
     f"{FOLDER}/", "assets/cards/", "pagefind/", "search/",
     "assets/javascripts/lunr/", "assets/javascripts/workers/",
@@ -48,7 +49,7 @@ EXCLUDE_NAMES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 # Scripts that need the web server: left out of the copy with their <script> tags. The search
 # box (hooks/search.py SCRIPT) stays hidden without its script, as it does without JavaScript.
 ONLINE_ONLY_FILES = ("assets/javascripts/search.js",)
-EXCLUDE_SUFFIXES = (".map",)
+EXCLUDE_SUFFIXES = (".map", ".poster.pdf", ".qr.png")
 URL_ATTRS = ("href", "src", "srcset")
 
 

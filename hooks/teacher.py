@@ -7,7 +7,7 @@ For the build of ``lang`` (``files``), per lesson ``<course>/<slug>``:
   the worksheet and the answer key with explanations;
 * ``<course>/<slug>.teacher/worksheet/``  the worksheet alone, for pupils: the quiz without answers;
 * ``<course>/<slug>.teacher/<slug>.<lang>.qr.svg|.qr.png``  QR code of the lesson's public address;
-* ``<course>/<slug>.teacher/<slug>.<lang>.poster.png|.poster.pdf``  A4 lesson card (hooks/poster.py);
+* ``<course>/<slug>.teacher/<slug>.<lang>.poster.pdf``  A4 lesson card, vector (hooks/poster.py);
 
 and per course ``<course>/print/``: every lesson of the course on one page, in order, each
 starting on a new sheet when printed.
@@ -236,7 +236,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
     items = questions(entry)
     svg_name = download_name(lesson, lang, "qr.svg")
     png_name = download_name(lesson, lang, "qr.png")
-    poster_png = download_name(lesson, lang, "poster.png")
     poster_pdf = download_name(lesson, lang, "poster.pdf")
     steps = [s for s in meta.get("steps") or [] if isinstance(s, dict)]
     parts = _front(t.t("teacher.title", title=title), t.t("teacher.description", title=title)) + [
@@ -268,9 +267,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         f'<li><a href="worksheet/">{_e(t.t("teacher.worksheet_link"))}</a></li>',
         f'<li><a href="{_e(poster_pdf)}" download type="application/pdf">{_e(t.t("teacher.poster_pdf"))}</a> '
         f'<span class="zb-teacher__size">({_e(poster_pdf)}, {_e(_size(sizes.get("pdf", 0), t))})</span></li>',
-        f'<li><a href="{_e(poster_png)}" download type="image/png">'
-        f'{_e(t.t("teacher.poster_png", w=poster.WIDTH, h=poster.HEIGHT))}</a> '
-        f'<span class="zb-teacher__size">({_e(poster_png)}, {_e(_size(sizes.get("png", 0), t))})</span></li>',
         f'<li><a href="{_e(relative(here, url_of(lang, print_rel(entry.course))))}#{_e(entry.slug)}">'
         f'{_e(t.t("teacher.course_print", course=course_title(entry.course, lang)))}</a></li>',
         "</ul>",
@@ -376,7 +372,7 @@ def card(entry: Entry, url: str) -> poster.Card:
 # ----- MkDocs files ------------------------------------------------------------------------------
 def files(catalog: Catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per lesson the teacher's page, the worksheet,
-    the QR code (SVG, PNG) and the poster card (PNG, PDF); per course the print view."""
+    the QR code (SVG, PNG) and the poster card (PDF); per course the print view."""
     from mkdocs.structure.files import File, InclusionLevel
 
     base = site_url(config)
@@ -403,15 +399,14 @@ def files(catalog: Catalog, lang: str, config) -> list:
         folder = folder_url(lang, lesson).removeprefix(prefix)
         public = qr.public_url(base, url_of(lang, lesson))
         t = Translator(lang)
-        png, pdf = poster.render(card(entry, public))
+        pdf = poster.render(card(entry, public))
         downloads = {
             "qr.svg": qr.svg(public, t.t("teacher.qr_alt", url=public)),
             "qr.png": qr.png(public),
-            "poster.png": png,
             "poster.pdf": pdf,
         }
         add(teacher_rel(lesson), folder + "index.html",
-            teacher_markdown(entry, lang, base, {"png": len(png), "pdf": len(pdf)}), page=True)
+            teacher_markdown(entry, lang, base, {"pdf": len(pdf)}), page=True)
         add(worksheet_rel(lesson), folder + "worksheet/index.html", worksheet_markdown(entry, lang, base), page=True)
         for what, data in downloads.items():
             name = download_name(lesson, lang, what)
