@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.zansabaq")
 from hooks.checks import CHECKERS  # noqa: E402
 
 STATE: dict = {}
+FONTS_FOR_DRAWING = "assets/fonts/"
 
 
 def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
@@ -75,6 +76,10 @@ def _rel(page) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's file list
 def on_files(files, config):
+    # The DejaVu fonts in overrides/assets/fonts/ are for Pillow and fpdf2 (cards, posters),
+    # read from the repository; no page uses them: not copied into the site (1.4 MiB).
+    for file in [f for f in files if f.src_uri.startswith(FONTS_FOR_DRAWING)]:
+        files.remove(file)
     # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
     for file in braille_site.files(STATE["catalog"], _lang(config), config):
         files.append(file)

@@ -26,6 +26,7 @@ import html
 import json
 import posixpath
 import re
+from pathlib import Path
 
 from hooks import poster, qr, quiz
 from hooks.catalog import COURSE_IDS, ORIGINAL, Catalog, Entry
@@ -85,7 +86,20 @@ def relative(from_url: str, to: str) -> str:
 
 
 def site_url(config) -> str:
-    return (config.get("site_url") if config is not None else None) or DEFAULT_SITE_URL
+    """The public address for QR codes, posters and the addresses printed for pupils. Under
+    ``mkdocs serve`` MkDocs replaces ``site_url`` by the local server's; the codes keep the
+    address of the configuration file (a printed code must open the real site, and the
+    content-keyed cache of codes and posters stays valid between serve and build)."""
+    if config is None:
+        return DEFAULT_SITE_URL
+    path = getattr(config, "config_file_path", None) or (config.get("config_file_path") if isinstance(config, dict) else None)
+    if path and Path(path).is_file():
+        from hooks.build import site_url_of
+
+        public = site_url_of(Path(path))
+        if public.startswith(("https://", "http://")):
+            return public
+    return config.get("site_url") or DEFAULT_SITE_URL
 
 
 # ----- the catalogue checker --------------------------------------------------------------------
