@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
@@ -30,11 +31,23 @@ from hooks import teacher  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
+
+def _jinja_cache_dir() -> Path:
+    path = ROOT / ".cache" / "jinja"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: a throw-away folder
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="zb-jinja-"))
+    return path
+
 # Checkers that run over the whole catalogue live in hooks/checks.py, so that tools/check
 # (hooks/check.py) runs exactly the same list without building the site. Add new ones there.
 from hooks.checks import CHECKERS  # noqa: E402
 
 STATE: dict = {}
+JINJA_CACHE = jinja2.FileSystemBytecodeCache(str(_jinja_cache_dir()))
 FONTS_FOR_DRAWING = "assets/fonts/"
 
 
@@ -63,6 +76,13 @@ def on_config(config):
         STATE["catalog"] = load_catalog(docs_dir, report=True)
         STATE["docs_dir"] = docs_dir
     return config
+
+
+def on_env(env, config, files):
+    # Compiled templates kept in .cache/jinja/ (Jinja checks each template's source checksum):
+    # the three language builds, and every later build, skip compiling Material's ~110 templates.
+    env.bytecode_cache = JINJA_CACHE
+    return env
 
 
 def _lang(config) -> str:
