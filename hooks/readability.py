@@ -470,7 +470,7 @@ def problems(m: Measure) -> tuple[list[ContentError], list[ContentError]]:
         syl = LANG_RULES[lang]["long_word_syllables"]
         errors.append(ContentError(
             m.path, worst[0].line if worst else first,
-            f"easy read: {m.long_percent:.0f}% of the words are long ({syl}+ syllables; "
+            f"easy read: {_percent(m.long_percent)}% of the words are long ({syl}+ syllables; "
             f"{m.n_long} of {m.n_words}), the limit for '{lang}' is {lim['long_words_percent']}%",
             "use shorter, everyday words in: " + "; ".join(
                 f"{m.path}:{s.line} ({', '.join(s.long_words)})" for s in worst),
@@ -482,6 +482,11 @@ def problems(m: Measure) -> tuple[list[ContentError], list[ContentError]]:
         )
         (errors if RULES.get("unexplained_abbreviation") == "error" else warnings).append(problem)
     return errors, warnings
+
+
+def _percent(value: float) -> str:
+    """A share for a message: never rounded down to the limit (8.5 % stays 8.5, not "8")."""
+    return f"{value:.0f}" if round(value, 1) == round(value) else f"{value:.1f}"
 
 
 def check_catalog(catalog) -> None:

@@ -7,7 +7,7 @@ For the build of ``lang`` (``files``), per lesson ``<course>/<slug>``:
   the worksheet and the answer key with explanations;
 * ``<course>/<slug>.teacher/worksheet/``  the worksheet alone, for pupils: the quiz without answers;
 * ``<course>/<slug>.teacher/<slug>.<lang>.qr.svg|.qr.png``  QR code of the lesson's public address;
-* ``<course>/<slug>.teacher/<slug>.<lang>.poster.png|.poster.pdf``  A4 lesson card (hooks/poster.py);
+* ``<course>/<slug>.teacher/<slug>.<lang>.poster.pdf``  A4 lesson card, vector (hooks/poster.py);
 
 and per course ``<course>/print/``: every lesson of the course on one page, in order, each
 starting on a new sheet when printed.
@@ -26,6 +26,7 @@ import html
 import json
 import posixpath
 import re
+from pathlib import Path
 
 from hooks import poster, qr, quiz
 from hooks.catalog import COURSE_IDS, ORIGINAL, Catalog, Entry
@@ -85,7 +86,20 @@ def relative(from_url: str, to: str) -> str:
 
 
 def site_url(config) -> str:
-    return (config.get("site_url") if config is not None else None) or DEFAULT_SITE_URL
+    """The public address for QR codes, posters and the addresses printed for pupils. Under
+    ``mkdocs serve`` MkDocs replaces ``site_url`` by the local server's; the codes keep the
+    address of the configuration file (a printed code must open the real site, and the
+    content-keyed cache of codes and posters stays valid between serve and build)."""
+    if config is None:
+        return DEFAULT_SITE_URL
+    path = getattr(config, "config_file_path", None) or (config.get("config_file_path") if isinstance(config, dict) else None)
+    if path and Path(path).is_file():
+        from hooks.build import site_url_of
+
+        public = site_url_of(Path(path))
+        if public.startswith(("https://", "http://")):
+            return public
+    return config.get("site_url") or DEFAULT_SITE_URL
 
 
 # ----- the catalogue checker --------------------------------------------------------------------
@@ -108,6 +122,8 @@ def check_catalog(catalog: Catalog) -> None:
                 "write three short points, the most important first"))
         steps = meta.get("steps")
         duration = meta.get("duration")
+        if entry.translation:
+            continue  # the minutes and the duration are the original's: reported there once
         if isinstance(steps, list) and isinstance(duration, int) and all(
                 isinstance(s, dict) and isinstance(s.get("minutes"), int) for s in steps):
             total = sum(s["minutes"] for s in steps)
@@ -240,7 +256,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
     items = questions(entry)
     svg_name = download_name(lesson, lang, "qr.svg")
     png_name = download_name(lesson, lang, "qr.png")
-    poster_png = download_name(lesson, lang, "poster.png")
     poster_pdf = download_name(lesson, lang, "poster.pdf")
     steps = [s for s in meta.get("steps") or [] if isinstance(s, dict)]
     parts = _front(t.t("teacher.title", title=title), t.t("teacher.description", title=title)) + [
@@ -272,9 +287,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         f'<li><a href="worksheet/">{_e(t.t("teacher.worksheet_link"))}</a></li>',
         f'<li><a href="{_e(poster_pdf)}" download type="application/pdf">{_e(t.t("teacher.poster_pdf"))}</a> '
         f'<span class="zb-teacher__size">({_e(poster_pdf)}, {_e(_size(sizes.get("pdf", 0), t))})</span></li>',
-        f'<li><a href="{_e(poster_png)}" download type="image/png">'
-        f'{_e(t.t("teacher.poster_png", w=poster.WIDTH, h=poster.HEIGHT))}</a> '
-        f'<span class="zb-teacher__size">({_e(poster_png)}, {_e(_size(sizes.get("png", 0), t))})</span></li>',
         f'<li><a href="{_e(relative(here, url_of(lang, print_rel(entry.course))))}#{_e(entry.slug)}">'
         f'{_e(t.t("teacher.course_print", course=course_title(entry.course, lang)))}</a></li>',
         "</ul>",
@@ -380,7 +392,7 @@ def card(entry: Entry, url: str) -> poster.Card:
 # ----- MkDocs files ------------------------------------------------------------------------------
 def files(catalog: Catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per lesson the teacher's page, the worksheet,
-    the QR code (SVG, PNG) and the poster card (PNG, PDF); per course the print view."""
+    the QR code (SVG, PNG) and the poster card (PDF); per course the print view."""
     from mkdocs.structure.files import File, InclusionLevel
 
     base = site_url(config)
@@ -407,15 +419,14 @@ def files(catalog: Catalog, lang: str, config) -> list:
         folder = folder_url(lang, lesson).removeprefix(prefix)
         public = qr.public_url(base, url_of(lang, lesson))
         t = Translator(lang)
-        png, pdf = poster.render(card(entry, public))
+        pdf = poster.render(card(entry, public))
         downloads = {
             "qr.svg": qr.svg(public, t.t("teacher.qr_alt", url=public)),
             "qr.png": qr.png(public),
-            "poster.png": png,
             "poster.pdf": pdf,
         }
         add(teacher_rel(lesson), folder + "index.html",
-            teacher_markdown(entry, lang, base, {"png": len(png), "pdf": len(pdf)}), page=True)
+            teacher_markdown(entry, lang, base, {"pdf": len(pdf)}), page=True)
         add(worksheet_rel(lesson), folder + "worksheet/index.html", worksheet_markdown(entry, lang, base), page=True)
         for what, data in downloads.items():
             name = download_name(lesson, lang, what)

@@ -277,15 +277,26 @@ def test_cache_skips_translation(fixture_catalog, tmp_path, monkeypatch):
     monkeypatch.setattr(braille_site, "_EDITIONS", {})
     entry = fixture_catalog.get("kk", "fraud/symbols.md")
     first = braille_site.make_edition(entry, fixture_catalog.docs_dir, [])
-    assert len(list(tmp_path.glob("*.json"))) == 1
+    # stored twice: under its source (front matter, text, code) and under its parsed blocks
+    assert len(list(tmp_path.glob("src-*.json"))) == 1 and len(list(tmp_path.glob("*.json"))) == 2
     monkeypatch.setattr(braille_site, "_EDITIONS", {})
 
     def no_translation(*args, **kwargs):
         raise AssertionError("an unchanged lesson was translated again")
 
     monkeypatch.setattr(braille, "translate", no_translation)
+    monkeypatch.setattr(braille_site.braille_doc, "lesson_blocks", no_translation)
     again = braille_site.make_edition(entry, fixture_catalog.docs_dir, [])
     assert again == first
+    # only the source store gone (e.g. the code changed): parsed again, but not translated again
+    for path in tmp_path.glob("src-*.json"):
+        path.unlink()
+    monkeypatch.setattr(braille_site, "_EDITIONS", {})
+    monkeypatch.undo()
+    monkeypatch.setattr(braille_site, "CACHE", tmp_path)
+    monkeypatch.setattr(braille_site, "_EDITIONS", {})
+    monkeypatch.setattr(braille, "translate", no_translation)
+    assert braille_site.make_edition(entry, fixture_catalog.docs_dir, []) == first
 
 
 # ----- (b) the lou_translate command gives the same dots --------------------------------------------------
@@ -301,7 +312,10 @@ def test_lou_translate_gives_the_same_dots(lang):
     rules = braille.Rules.for_lang(lang)
     texts = []
     for entry in entries:
-        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang)
+        # the lesson model's quizzes: a translation's carry the original's answers
+        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
+                                           quizzes=entry.quizzes)
+        assert entry.quizzes is None or len(entry.quizzes) == entry.src.body.count("```quiz")
         texts += [rules.apply(b.text) for b in blocks]
     tables = braille.tables_for(lang)
     proc = subprocess.run(["lou_translate", "--forward", CLI_DISPLAY[lang] + "," + ",".join(tables)],

@@ -301,3 +301,9 @@ def test_report_and_editors_table_show_standard_and_easy_side_by_side(tmp_path):
     assert cells["kk"]["standard"].startswith("mean 5.0 words, max 7") and cells["kk"]["easy"].startswith("mean 2.0")
     assert cells["ru"]["easy"] == "missing" and "Flesch score" in cells["ru"]["standard"]
     assert view["missing"] == [{"title": "Сынақ сабақ", "id": "sample", "langs": "ru, en"}]
+
+
+def test_a_share_just_over_the_limit_is_not_rounded_down_to_it():
+    from hooks.readability import _percent
+
+    assert _percent(8.5) == "8.5" and _percent(26.0) == "26" and _percent(100 / 3) == "33.3"
