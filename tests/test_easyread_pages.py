@@ -17,7 +17,8 @@ from hooks.pages import url_of
 
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 22))
 LANGS = ["kk", "ru", "en"]
-LESSONS = [e.rel for e in CATALOG.entries.values() if e.kind == "lesson" and e.lang == "kk"]
+LESSONS = [e.rel for e in CATALOG.entries.values()
+           if e.kind == "lesson" and e.lang == "kk" and not e.meta.get("withdrawn")]  # withdrawn: not published
 VARIANT_LABELS = {
     "kk": ["Негізгі мәтін", "Жеңіл оқу", "Брайль"],
     "ru": ["Основной текст", "Лёгкое чтение", "Брайль"],
