@@ -303,14 +303,18 @@ def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: s
     if sources:
         walker.add(t.t("sources.heading"), "h2")
         for src in sources:
-            # The reader needs the address to find the law: sources keep their URL.
-            parts = [inline_text(src.get("title", ""))]
-            if src.get("article"):
+            # The reader needs the address to find the law: sources keep their URL. A source a
+            # translation took untranslated from the original keeps only its URL (its title is in
+            # another language, which this edition's braille table may not write).
+            foreign = bool(src.get("lang")) and src.get("lang") != text_lang
+            parts = [] if foreign else [inline_text(src.get("title", ""))]
+            if src.get("article") and not foreign:
                 parts.append(str(src["article"]))
             text = ", ".join(p for p in parts if p)
             if src.get("url"):
-                text += ". " + str(src["url"])
-            walker.add(text, "item")
+                text = f"{text}. {src['url']}" if text else str(src["url"])
+            if text:
+                walker.add(text, "item")
     if answers:
         walker.blocks.append(Block(t.t("braille.answers"), "h2", page_before=True))
         for answer in answers:

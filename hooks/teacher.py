@@ -470,7 +470,8 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
             out += [f'<h3 id="{_e(slug)}--sources">{_e(t.t("sources.heading"))}</h3>', f"<ul{text_lang}>"]
             for s in sources:
                 article = f", {_e(s['article'])}" if s.get("article") else ""
-                out.append(f'<li><a href="{_e(s.get("url", ""))}" rel="noopener">{_e(s.get("title", ""))}</a>{article}</li>')
+                own = f' lang="{_e(s["lang"])}"' if s.get("lang") and s["lang"] != entry.lang else ""
+                out.append(f'<li{own}><a href="{_e(s.get("url", ""))}" rel="noopener">{_e(s.get("title", ""))}</a>{article}</li>')
             out.append("</ul>")
         out.append("</section>")
     return "\n".join(out)

@@ -88,6 +88,10 @@ def test_filled_lesson_passes_check_and_builds_in_three_languages(new_lesson):
     for rel in FILES:
         path = tmp / "docs" / rel
         path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+    # the Russian translator leaves the sources out: the lesson cites the Kazakh original's
+    ru = tmp / "docs/ru/fraud" / f"{SLUG}.md"
+    ru.write_text(re.sub(r"(?m)^sources:\n(  .*\n)+", "", ru.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "sources:" not in ru.read_text(encoding="utf-8")
     assert placeholders(tmp / "docs") == []
     check = run(str(ROOT / "tools/check"), "--docs", str(tmp / "docs"), "--quiet")
     assert check.returncode == 0, check.stdout[-3000:]
@@ -111,6 +115,12 @@ def test_filled_lesson_passes_check_and_builds_in_three_languages(new_lesson):
         assert (site / f"{prefix}fraud/{SLUG}.easy/index.html").is_file()
         assert (site / f"{prefix}fraud/{SLUG}.teacher/index.html").is_file()
         # the English lesson cites the Kazakh original's act (url inherited) with its English title
+    ru_page = BeautifulSoup((site / f"ru/fraud/{SLUG}/index.html").read_text(encoding="utf-8"), "html.parser")
+    (cited,) = ru_page.select(".zb-sources li")
+    assert cited["lang"] == "kk" and cited.a["href"] == "https://adilet.zan.kz/kaz/docs/K1400000226"
+    assert cited.a.get_text(strip=True) == "заңның толық атауы"
+    braille = (site / f"ru/fraud/{SLUG}.braille/{SLUG}.ru.txt").read_text(encoding="utf-8-sig")
+    assert braille.strip()
     en = (site / f"en/fraud/{SLUG}/index.html").read_text(encoding="utf-8")
     assert "https://adilet.zan.kz/kaz/docs/K1400000226" in en and "the act&#39;s title in English" in en
 
