@@ -259,7 +259,7 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             if not _text(src.get("title")):
                 bad(f"item {i + 1} needs a title:", at)
             url = src.get("url")
-            if entry.translation and "url" not in src:
+            if entry.translation and entry.kind == "lesson" and "url" not in src:
                 continue  # a translated source may give only its title: the url is the original's
             if not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
                 bad(f"item {i + 1} needs a url: that starts with https://", entry.line(name, i, "url"))
