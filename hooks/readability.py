@@ -562,7 +562,7 @@ def status_rows(catalog, t) -> list[dict]:
 
 def status_view(catalog, t) -> dict:
     """The readability table of the editors' page, with texts in the reader's language ``t``."""
-    from hooks.pages import course_title
+    from hooks.rules import course_title
 
     limits = {f"{lang}_{short}": LANG_RULES[lang]["easy"][name] for lang in LANG_RULES
               for short, name in (("mean", "mean_words_per_sentence"), ("max", "max_words_per_sentence"),
