@@ -302,17 +302,24 @@ def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: s
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
     if sources:
         walker.add(t.t("sources.heading"), "h2")
+        from hooks import acts
         for src in sources:
-            # The reader needs the address to find the law: sources keep their URL. A source a
-            # translation took untranslated from the original keeps only its URL (its title is in
-            # another language, which this edition's braille table may not write).
-            foreign = bool(src.get("lang")) and src.get("lang") != text_lang
-            parts = [] if foreign else [inline_text(src.get("title", ""))]
-            if src.get("article") and not foreign:
-                parts.append(str(src["article"]))
+            # The reader needs the address to find the law: sources keep their URL.
+            # An act citation: its title and article in the reader's language (hooks/acts.py).
+            # Another source a translation took untranslated from the original keeps only its
+            # URL (its title is in another language, which this braille table may not write).
+            shown = acts.resolve(src, text_lang)
+            foreign = bool(shown.lang) and shown.lang != text_lang
+            parts = [] if foreign else [inline_text(shown.title)]
+            if shown.article and not foreign:
+                parts.append(shown.article)
+            if shown.published:
+                parts.append(t.t("cite.published", date=shown.published))
             text = ", ".join(p for p in parts if p)
-            if src.get("url"):
-                text = f"{text}. {src['url']}" if text else str(src["url"])
+            if shown.url:
+                text = f"{text}. {shown.url}" if text else shown.url
+                if shown.url_lang:
+                    text += f" ({shown.url_lang})"
             if text:
                 walker.add(text, "item")
     if answers:

@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks import engine  # noqa: E402
+
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -69,7 +71,7 @@ def build(config: Path, out: Path, check_links: bool = True) -> int:
     try:
         fresh = scratch / out.name
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)]
+        cmd = engine.command("build", "--strict", "-f", str(config), "-d", str(fresh))
         proc = subprocess.run(cmd, cwd=ROOT, env=env)
         if proc.returncode != 0 or not (fresh / "index.html").is_file():
             print(f"build: failed — {out} was not changed.", file=sys.stderr)

@@ -119,10 +119,23 @@ class Catalog:
         originals = [
             e for e in self.entries.values()
             if e.kind == "lesson" and e.lang == ORIGINAL and (course is None or e.course == course)
+            and not e.meta.get("withdrawn")  # withdrawn lessons are not published: hooks/citations.py
         ]
         originals.sort(key=lambda e: (COURSE_IDS.index(e.course) if e.course in COURSE_IDS else 99,
                                       _int(e.meta.get("order")), e.id))
         return [e.id for e in originals]
+
+    def withdrawn(self) -> list:
+        """Kazakh originals of lessons withdrawn from the site (``withdrawn:`` says why)."""
+        return sorted((e for e in self.entries.values()
+                       if e.kind == "lesson" and e.lang == ORIGINAL and e.meta.get("withdrawn")),
+                      key=lambda e: e.rel)
+
+    def is_withdrawn(self, lang: str, rel: str) -> bool:
+        """True for every edition and translation of a withdrawn lesson."""
+        base = rel.removesuffix(".md").removesuffix(".easy").removesuffix(".braille") + ".md"
+        original = self.get(ORIGINAL, base)
+        return original is not None and original.kind == "lesson" and bool(original.meta.get("withdrawn"))
 
     def best(self, lesson_id: str, lang: str) -> Entry | None:
         """The lesson in ``lang``, or the original it falls back to."""
@@ -251,9 +264,11 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
         for i, src in enumerate(value):
             at = entry.line(name, i)
             if not isinstance(src, dict):
-                bad(f"item {i + 1} must have title: and url:", at)
+                bad(f"item {i + 1} must have act: (a legal act) or title: and url:", at)
                 continue
-            unknown = set(src) - {"title", "url", "article", "note"}
+            if "act" in src:  # a citation of the registry of acts: checked by hooks/citations.py
+                continue
+            unknown = set(src) - {"title", "url", "article", "note", "published", "statistic"}
             if unknown:
                 bad(f"item {i + 1} has unknown keys: {', '.join(sorted(unknown))}", at)
             if not _text(src.get("title")):
@@ -434,6 +449,10 @@ def build(docs_dir: Path, today: dt.date, checkers=()) -> Catalog:
             catalog.entries[(lang, rel)] = entry
     parse_quizzes(catalog)
     inherit.link(catalog, check_field)
+    # Quiz options in an order that does not give the key away, the same in every edition and
+    # language: hooks/keyorder.py
+    from hooks import keyorder
+    keyorder.apply(catalog)
     check_across_languages(catalog)
     for checker in checkers:
         checker(catalog)

@@ -21,6 +21,7 @@ from hooks import glossary, readability  # noqa: E402
 from hooks import markup  # noqa: E402
 from hooks import images  # noqa: E402
 from hooks import teacher  # noqa: E402
+from hooks import citations  # noqa: E402
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
@@ -30,6 +31,7 @@ CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/gl
 CHECKERS.append(markup.check_catalog)  # raw HTML, unsafe URLs and broken links in Markdown: hooks/markup.py
 CHECKERS.append(images.check_catalog)  # alt text, missing or remote image files: hooks/images.py
 CHECKERS.append(teacher.check_catalog)  # key points for the poster, steps vs duration: hooks/teacher.py
+CHECKERS.append(citations.check_catalog)  # acts cited, source addresses, help numbers, law changes: hooks/citations.py
 
 
 def run(docs_dir: Path, today: dt.date) -> catalog_module.Catalog:

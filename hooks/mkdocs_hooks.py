@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
@@ -27,14 +28,28 @@ from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
+from hooks import legal_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
+
+
+def _jinja_cache_dir() -> Path:
+    path = ROOT / ".cache" / "jinja"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: a throw-away folder
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="zb-jinja-"))
+    return path
 
 # Checkers that run over the whole catalogue live in hooks/checks.py, so that tools/check
 # (hooks/check.py) runs exactly the same list without building the site. Add new ones there.
 from hooks.checks import CHECKERS  # noqa: E402
 
 STATE: dict = {}
+JINJA_CACHE = jinja2.FileSystemBytecodeCache(str(_jinja_cache_dir()))
+FONTS_FOR_DRAWING = "assets/fonts/"
 
 
 def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
@@ -65,6 +80,13 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    # Compiled templates kept in .cache/jinja/ (Jinja checks each template's source checksum):
+    # the three language builds, and every later build, skip compiling Material's ~110 templates.
+    env.bytecode_cache = JINJA_CACHE
+    return env
+
+
 def _lang(config) -> str:
     return config.theme["language"]
 
@@ -76,6 +98,16 @@ def _rel(page) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made this language's file list
 def on_files(files, config):
+    # The DejaVu fonts in overrides/assets/fonts/ are for Pillow and fpdf2 (cards, posters),
+    # read from the repository; no page uses them: not copied into the site (1.4 MiB).
+    for file in [f for f in files if f.src_uri.startswith(FONTS_FOR_DRAWING)]:
+        files.remove(file)
+    # Withdrawn lessons (``withdrawn:`` in the Kazakh original) are not published in any
+    # language or edition; the editors' page lists them: hooks/legal_pages.py
+    for file in list(files):
+        if file.src_uri.endswith(".md") and STATE["catalog"].is_withdrawn(
+                _lang(config), getattr(file, "norm_src_uri", file.src_uri)):
+            files.remove(file)
     # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
     for file in braille_site.files(STATE["catalog"], _lang(config), config):
         files.append(file)
@@ -106,6 +138,10 @@ def on_page_markdown(markdown, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.meta.get("summary"):
         page.meta["description"] = str(entry.meta["summary"])
+    # [[tel:102]] -> a tappable link with the line's name; [[helplines]], [[law-changes]],
+    # [[review-queue]], [[withdrawn]] -> tables and lists from hooks/data: hooks/legal_pages.py
+    if entry is not None:
+        markdown = legal_pages.expand(markdown, STATE["catalog"], _lang(config), entry.path, entry.src.body_line)
     # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
     markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
     if quizzes:

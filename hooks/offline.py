@@ -18,9 +18,12 @@ ZIP exists: the marker ``<!--zb-offline-size-->…<!--/zb-offline-size-->``).
 """
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import html
 import io
+import multiprocessing
+import os
 import posixpath
 import re
 import zipfile
@@ -39,7 +42,8 @@ SIZE_MARK = re.compile(r"<!--zb-offline-size-->.*?<!--/zb-offline-size-->", re.S
 OFFER_MARK = re.compile(r"<!--zb-offline-offer-->.*?<!--/zb-offline-offer-->", re.S)
 
 # Never in a copy: the ZIPs themselves, share cards (only for social networks), the search
-# index (needs a server), sitemaps, source maps, Material's search worker and lunr.
+# index (needs a server), sitemaps, source maps, Material's search worker and lunr, and the
+# teachers' print downloads (poster PDF, QR PNG: the teacher page links them online).
 EXCLUDE_PREFIXES = (
     f"{FOLDER}/", "assets/cards/", "pagefind/", "search/",
     "assets/javascripts/lunr/", "assets/javascripts/workers/",
@@ -48,7 +52,7 @@ EXCLUDE_NAMES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 # Scripts that need the web server: left out of the copy with their <script> tags. The search
 # box (hooks/search.py SCRIPT) stays hidden without its script, as it does without JavaScript.
 ONLINE_ONLY_FILES = ("assets/javascripts/search.js",)
-EXCLUDE_SUFFIXES = (".map",)
+EXCLUDE_SUFFIXES = (".map", ".poster.pdf", ".qr.png")
 URL_ATTRS = ("href", "src", "srcset")
 
 
@@ -328,17 +332,35 @@ def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LAN
     return deterministic_zip(entries, date)
 
 
+def _workers(jobs: int) -> int:
+    """Processes for ``jobs`` independent copies: one per CPU this process may use, at most
+    ``ZB_JOBS`` (1 = no extra process)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    limit = int(os.environ.get("ZB_JOBS") or cpus)
+    return max(1, min(jobs, cpus, limit))
+
+
 def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict[str, int]:
     """Write offline/zansabaq-<lang>.zip for every built language; fill in the sizes on the
-    home pages. Returns {lang: size in bytes}."""
+    home pages. Returns {lang: size in bytes}. The copies are independent: made side by side
+    in forked processes when there are CPUs for it (the same bytes either way)."""
     site_dir = Path(site_dir)
     all_files = site_files(site_dir)
+    built = [lang for lang in langs if (site_dir / f"{lang_root(lang)}index.html").is_file()]
+    jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in built]
+    workers = _workers(len(jobs))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            copies = list(pool.map(_make_copy, jobs))
+    else:
+        copies = [_make_copy(job) for job in jobs]
     sizes = {}
-    for lang in langs:
+    for lang, data in zip(built, copies):
         home = site_dir / f"{lang_root(lang)}index.html"
-        if not home.is_file():
-            continue
-        data = make_copy(site_dir, lang, site_url, date, langs, all_files)
         write_atomic(site_dir / zip_path(lang), data)
         sizes[lang] = len(data)
         text = home.read_text(encoding="utf-8")
@@ -347,6 +369,10 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
         if patched != text:
             home.write_text(patched, encoding="utf-8")
     return sizes
+
+
+def _make_copy(job: tuple) -> bytes:
+    return make_copy(*job)
 
 
 def remote_scripts(html_text: str) -> list[str]:

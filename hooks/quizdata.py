@@ -34,7 +34,7 @@ from hooks.yamlsrc import ContentError
 
 TYPES = ("single", "multiple", "truefalse")
 QUIZ_KEYS = ("questions",)
-QUESTION_KEYS = ("id", "type", "text", "options", "answer", "explain", "source")
+QUESTION_KEYS = ("id", "type", "text", "options", "answer", "explain", "source", "order")
 OPTION_KEYS = ("text", "correct", "explain")
 SLUG = re.compile(RULES["slug_pattern"])
 
@@ -60,6 +60,7 @@ class Question:
     explain: str = ""
     source: str = ""
     line: int = 0
+    order: str = ""          # "fixed": options keep the written order (hooks/keyorder.py)
 
     @property
     def correct(self) -> list[int]:
@@ -278,12 +279,16 @@ def _parse_question(doc: yamlsrc.Located, i: int, item, path: str, problems: lis
                 if qtype == "multiple" and right < 1:
                     bad("a multiple-choice question needs at least one option with 'correct: true'",
                         "mark the right options 'correct: true'", "options")
+    if "order" in item and item.get("order") != "fixed":
+        bad("'order' can only be 'fixed' (keep the options in the written order)",
+            "write order: fixed, or leave it out to let the build mix the options", "order")
     if len(problems) > before:
         return None
     return Question(
         id=qid, type=qtype, text=text, options=options,
         answer=item.get("answer") if qtype in ("truefalse", "") else None,
         explain=item.get("explain", "") or "", source=item.get("source", "") or "", line=at,
+        order=str(item.get("order") or ""),
     )
 
 
@@ -380,4 +385,4 @@ def _merge_question(path: str, q: Question, o: Question, hint: str, errors: list
         options = [Option(text=mine.text, correct=orig.correct, explain=mine.explain, line=mine.line)
                    for mine, orig in zip(q.options, o.options)]
     return Question(id=o.id, type=o.type, text=q.text, options=options, answer=o.answer,
-                    explain=q.explain, source=q.source or o.source, line=q.line)
+                    explain=q.explain, source=q.source or o.source, line=q.line, order=o.order)

@@ -7,7 +7,7 @@ For the build of ``lang`` (``files``), per lesson ``<course>/<slug>``:
   the worksheet and the answer key with explanations;
 * ``<course>/<slug>.teacher/worksheet/``  the worksheet alone, for pupils: the quiz without answers;
 * ``<course>/<slug>.teacher/<slug>.<lang>.qr.svg|.qr.png``  QR code of the lesson's public address;
-* ``<course>/<slug>.teacher/<slug>.<lang>.poster.png|.poster.pdf``  A4 lesson card (hooks/poster.py);
+* ``<course>/<slug>.teacher/<slug>.<lang>.poster.pdf``  A4 lesson card, vector (hooks/poster.py);
 
 and per course ``<course>/print/``: every lesson of the course on one page, in order, each
 starting on a new sheet when printed.
@@ -26,6 +26,7 @@ import html
 import json
 import posixpath
 import re
+from pathlib import Path
 
 from hooks import poster, qr, quiz
 from hooks.catalog import COURSE_IDS, ORIGINAL, Catalog, Entry
@@ -85,7 +86,20 @@ def relative(from_url: str, to: str) -> str:
 
 
 def site_url(config) -> str:
-    return (config.get("site_url") if config is not None else None) or DEFAULT_SITE_URL
+    """The public address for QR codes, posters and the addresses printed for pupils. Under
+    ``mkdocs serve`` MkDocs replaces ``site_url`` by the local server's; the codes keep the
+    address of the configuration file (a printed code must open the real site, and the
+    content-keyed cache of codes and posters stays valid between serve and build)."""
+    if config is None:
+        return DEFAULT_SITE_URL
+    path = getattr(config, "config_file_path", None) or (config.get("config_file_path") if isinstance(config, dict) else None)
+    if path and Path(path).is_file():
+        from hooks.build import site_url_of
+
+        public = site_url_of(Path(path))
+        if public.startswith(("https://", "http://")):
+            return public
+    return config.get("site_url") or DEFAULT_SITE_URL
 
 
 # ----- the catalogue checker --------------------------------------------------------------------
@@ -207,9 +221,16 @@ def key_html(items: list, t: Translator, content_lang: str, question_url: str) -
     return "\n".join(out)
 
 
-def _list(items, tag: str, lang_attr: str, cls: str = "") -> str:
+def _list(items, tag: str, lang_attr: str, cls: str = "", tel: str = "") -> str:
+    """A list of plain-text items; with ``tel`` (the text's language) help numbers become
+    tappable links with their names (hooks/helplines.py)."""
     cls_attr = f' class="{cls}"' if cls else ""
-    return f"<{tag}{cls_attr}{lang_attr}>" + "".join(f"<li>{_e(i)}</li>" for i in items) + f"</{tag}>"
+    if tel:
+        from hooks import helplines
+        cells = "".join(f"<li>{helplines.linkify(i, tel)}</li>" for i in items)
+    else:
+        cells = "".join(f"<li>{_e(i)}</li>" for i in items)
+    return f"<{tag}{cls_attr}{lang_attr}>" + cells + f"</{tag}>"
 
 
 def _front(title: str, description: str) -> list[str]:
@@ -235,7 +256,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
     items = questions(entry)
     svg_name = download_name(lesson, lang, "qr.svg")
     png_name = download_name(lesson, lang, "qr.png")
-    poster_png = download_name(lesson, lang, "poster.png")
     poster_pdf = download_name(lesson, lang, "poster.pdf")
     steps = [s for s in meta.get("steps") or [] if isinstance(s, dict)]
     parts = _front(t.t("teacher.title", title=title), t.t("teacher.description", title=title)) + [
@@ -267,9 +287,6 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         f'<li><a href="worksheet/">{_e(t.t("teacher.worksheet_link"))}</a></li>',
         f'<li><a href="{_e(poster_pdf)}" download type="application/pdf">{_e(t.t("teacher.poster_pdf"))}</a> '
         f'<span class="zb-teacher__size">({_e(poster_pdf)}, {_e(_size(sizes.get("pdf", 0), t))})</span></li>',
-        f'<li><a href="{_e(poster_png)}" download type="image/png">'
-        f'{_e(t.t("teacher.poster_png", w=poster.WIDTH, h=poster.HEIGHT))}</a> '
-        f'<span class="zb-teacher__size">({_e(poster_png)}, {_e(_size(sizes.get("png", 0), t))})</span></li>',
         f'<li><a href="{_e(relative(here, url_of(lang, print_rel(entry.course))))}#{_e(entry.slug)}">'
         f'{_e(t.t("teacher.course_print", course=course_title(entry.course, lang)))}</a></li>',
         "</ul>",
@@ -285,7 +302,7 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         f'<div><dt>{_e(t.t("lesson.duration"))}</dt><dd>{_e(t.minutes(meta.get("duration", "")))}</dd></div>',
         "</dl>",
         f'<h3 id="zb-t-objectives">{_e(t.t("lesson.objectives"))}</h3>',
-        _list(meta.get("objectives") or [], "ul", text_lang),
+        _list(meta.get("objectives") or [], "ul", text_lang, tel=entry.lang),
     ]
     if steps:
         parts += [f'<h3 id="zb-t-steps">{_e(t.t("teacher.steps"))}</h3>', '<ol class="zb-steps">']
@@ -293,15 +310,15 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         for step in steps:
             end = start + int(step.get("minutes") or 0)
             parts.append(f'<li><span class="zb-steps__time">{_e(t.t("teacher.step_time", start=start, end=end, n=end - start))}</span> '
-                         f'<span{text_lang}>{_e(step.get("text", ""))}</span></li>')
+                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span></li>')
             start = end
         parts += ["</ol>", f'<p class="zb-steps__total">{_e(t.t("teacher.total", n=start))}</p>']
     if meta.get("key_points"):
         parts += [f'<h3 id="zb-t-points">{_e(t.t("teacher.key_points"))}</h3>',
-                  _list(meta["key_points"], "ul", text_lang)]
+                  _list(meta["key_points"], "ul", text_lang, tel=entry.lang)]
     if meta.get("discussion"):
         parts += [f'<h3 id="zb-t-discussion">{_e(t.t("teacher.discussion"))}</h3>',
-                  _list(meta["discussion"], "ol", text_lang)]
+                  _list(meta["discussion"], "ol", text_lang, tel=entry.lang)]
     parts.append("</section>")
     # Worksheet and key: each begins a new sheet when the teacher prints this page.
     parts += [
@@ -368,14 +385,14 @@ def card(entry: Entry, url: str) -> poster.Card:
     return poster.Card(
         lang=entry.lang, title=entry.title, course=course_title(entry.course, entry.lang),
         points=[str(p) for p in points], url=url, help_title=t.t("poster.help"),
-        help=[(n, t.t(f"poster.help_{n}")) for n in poster.HELP_NUMBERS], scan=t.t("poster.scan"),
+        help=[(n, _help_label(n, t.lang)) for n in poster.HELP_NUMBERS], scan=t.t("poster.scan"),
     )
 
 
 # ----- MkDocs files ------------------------------------------------------------------------------
 def files(catalog: Catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per lesson the teacher's page, the worksheet,
-    the QR code (SVG, PNG) and the poster card (PNG, PDF); per course the print view."""
+    the QR code (SVG, PNG) and the poster card (PDF); per course the print view."""
     from mkdocs.structure.files import File, InclusionLevel
 
     base = site_url(config)
@@ -402,15 +419,14 @@ def files(catalog: Catalog, lang: str, config) -> list:
         folder = folder_url(lang, lesson).removeprefix(prefix)
         public = qr.public_url(base, url_of(lang, lesson))
         t = Translator(lang)
-        png, pdf = poster.render(card(entry, public))
+        pdf = poster.render(card(entry, public))
         downloads = {
             "qr.svg": qr.svg(public, t.t("teacher.qr_alt", url=public)),
             "qr.png": qr.png(public),
-            "poster.png": png,
             "poster.pdf": pdf,
         }
         add(teacher_rel(lesson), folder + "index.html",
-            teacher_markdown(entry, lang, base, {"png": len(png), "pdf": len(pdf)}), page=True)
+            teacher_markdown(entry, lang, base, {"pdf": len(pdf)}), page=True)
         add(worksheet_rel(lesson), folder + "worksheet/index.html", worksheet_markdown(entry, lang, base), page=True)
         for what, data in downloads.items():
             name = download_name(lesson, lang, what)
@@ -460,7 +476,7 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
             f'<dl class="zb-facts__list"><div><dt>{_e(t.t("lesson.audience"))}</dt><dd>{_e(t.audience(meta.get("audience", "")))}</dd></div>'
             f'<div><dt>{_e(t.t("lesson.duration"))}</dt><dd>{_e(t.minutes(meta.get("duration", "")))}</dd></div></dl>',
             f'<p class="zb-print__objectives-title"><strong>{_e(t.t("lesson.objectives"))}</strong></p>',
-            _list(meta.get("objectives") or [], "ul", text_lang),
+            _list(meta.get("objectives") or [], "ul", text_lang, tel=entry.lang),
             f'<div class="zb-print__text"{text_lang}>',
             embed(content, f"{slug}--"),
             "</div>",
@@ -468,13 +484,29 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
         sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
         if sources:
             out += [f'<h3 id="{_e(slug)}--sources">{_e(t.t("sources.heading"))}</h3>', f"<ul{text_lang}>"]
+            from hooks import acts
             for s in sources:
-                article = f", {_e(s['article'])}" if s.get("article") else ""
-                own = f' lang="{_e(s["lang"])}"' if s.get("lang") and s["lang"] != entry.lang else ""
-                out.append(f'<li{own}><a href="{_e(s.get("url", ""))}" rel="noopener">{_e(s.get("title", ""))}</a>{article}</li>')
+                shown = acts.resolve(s, lang)  # an act: its title in the reader's language (hooks/acts.py)
+                article = f", {_e(shown.article)}" if shown.article else ""
+                marker = f" ({_e(shown.url_lang)})" if shown.url_lang else ""
+                # another source a translation took from the original: marked with its language
+                own = f' lang="{_e(shown.lang)}"' if shown.lang and shown.lang != entry.lang else ""
+                out.append(f'<li{own}><a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>{marker}{article}</li>')
             out.append("</ul>")
         out.append("</section>")
     return "\n".join(out)
+
+
+def _tel(text, lang: str) -> str:
+    from hooks import helplines
+    return helplines.linkify(str(text), lang)
+
+
+def _help_label(number: str, lang: str) -> str:
+    """A help line's name from hooks/data/helplines.yml, as a label on the poster card."""
+    from hooks import helplines
+    name = helplines.load()[number].name[lang]
+    return name[:1].upper() + name[1:]
 
 
 # ----- page views ----------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks import engine  # noqa: E402
+
 CHROMIUM = os.environ.get("ZB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -24,7 +26,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def mkdocs_build(dest: Path, config: Path | None = None, strict: bool = True,
                  cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build` (as an editor would) and return the process."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(dest)]
+    cmd = engine.command("build", "-d", str(dest))
     if config is not None:
         cmd += ["-f", str(config)]
     if strict:

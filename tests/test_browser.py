@@ -23,13 +23,52 @@ def axe_violations(page, url: str) -> list[str]:
             else str(n["target"]) for n in v["nodes"][:3]) for v in result["violations"]]
 
 
+def page_kind(path: str) -> tuple[str, str]:
+    """(language, kind) of a built page path: home, course, lesson, easy, braille, teacher,
+    worksheet, print, or the page's own name (glossary, help, 404, ...)."""
+    parts = [p for p in path.split("/") if p]
+    lang = parts.pop(0) if parts and parts[0] in ("ru", "en") else "kk"
+    if not parts:
+        return lang, "home"
+    last = parts[-1]
+    for suffix in (".easy", ".braille", ".teacher"):
+        if last.endswith(suffix):
+            return lang, suffix[1:]
+    if last == "worksheet":
+        return lang, "worksheet"
+    if last == "print":
+        return lang, "print"
+    if len(parts) == 1 and (ROOT / "docs" / "kk" / parts[0]).is_dir():
+        return lang, "course"
+    if len(parts) == 2:
+        return lang, "lesson"
+    return lang, last.removesuffix(".html")
+
+
+def one_of_each_kind(paths: list[str]) -> list[str]:
+    chosen: dict = {}
+    for path in paths:
+        chosen.setdefault(page_kind(path), path)
+    return sorted(chosen.values())
+
+
+def test_one_of_each_kind_covers_every_kind_in_every_language(built_site):
+    kinds = {page_kind(p) for p in one_of_each_kind(all_pages(built_site))}
+    for lang in ("kk", "ru", "en"):
+        for kind in ("home", "course", "lesson", "easy", "braille", "teacher", "worksheet", "print"):
+            assert (lang, kind) in kinds, (lang, kind)
+
+
+# Every page at phone size (the layout most readers get); at desktop size one page of each kind
+# per language (the same templates; a page's own content is already checked at phone size).
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_page_passes_axe_wcag_aa(browser, built_site, http_server, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
     context.add_init_script(AXE)  # axe-core in every page before it loads
     page = context.new_page()
     failures = {}
-    for path in all_pages(built_site):
+    paths = all_pages(built_site)
+    for path in paths if viewport == "phone" else one_of_each_kind(paths):
         violations = axe_violations(page, http_server + path)
         if violations:
             failures[path] = violations

@@ -86,6 +86,7 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     ru = catalog.get("ru", "fraud/example.md")
     assert ru.meta["order"] == 3 and ru.meta["duration"] == 30 and ru.meta["course"] == "fraud"
     assert [s["minutes"] for s in ru.meta["steps"]] == [10, 20]
-    assert [(q.id, q.type, q.correct) for q in ru.quizzes[0].questions] == [
-        ("card-rent", "single", [1]), ("mule-crime", "truefalse", [0])]
-    assert ru.meta["sources"][0]["title"] == "Уголовный кодекс Республики Казахстан"
+    # (options in the course's key order, hooks/keyorder.py: the right one by its text)
+    assert [(q.id, q.type, [q.options[i].text for i in q.correct] if q.options else q.answer)
+            for q in ru.quizzes[0].questions] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+    assert ru.meta["sources"][0]["act"] == "criminal-code"

@@ -115,6 +115,21 @@ def test_card_is_deterministic_cached_and_has_the_kazakh_letters(tmp_path, monke
             assert glyph(font, letter) != missing, f"{path.name} lacks {letter}"
 
 
+def test_card_png_has_few_colours_and_looks_like_the_drawing():
+    """The PNG is paletted (small, quick to write) and no visible change from the drawing."""
+    import math
+
+    from PIL import ImageChops, ImageStat
+
+    card = cards.Card("Zansabaq", "Дроппер болу — қылмыс " + KAZAKH, "Алаяқтық", "Жеңіл оқу", "zansabaq.kz", "Қазақша")
+    with Image.open(io.BytesIO(cards.render(card))) as img:
+        assert img.mode == "P" and img.size == (1200, 630)
+        shown = img.convert("RGB")
+    rms = ImageStat.Stat(ImageChops.difference(shown, cards.draw(card))).rms
+    mse = sum(x * x for x in rms) / len(rms)
+    assert mse == 0 or 10 * math.log10(255 ** 2 / mse) >= 36, rms
+
+
 def glyph(font, letter: str) -> bytes:
     from PIL import ImageDraw
 
