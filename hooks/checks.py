@@ -76,6 +76,9 @@ def guarded(checker):
                         raise  # setup problems (e.g. Braille tables) abort the build as before
                     del catalog.errors[errors:], catalog.warnings[warnings:]
                     key = _culprit(exc.__traceback__, catalog)
+                    if isinstance(exc, ContentError):  # a checker gave up on a file: its message
+                        catalog.errors.append(exc)
+                        key = key or next((k for k, e in catalog.entries.items() if e.path == exc.path), None)
                     if key is None:
                         raise
                     entry = skipped[key] = catalog.entries.pop(key)
