@@ -123,7 +123,21 @@ _MD: list = []
 
 
 def scan(body: str) -> dict:
-    """Raw HTML fragments, attributes set by ``{...}`` and link targets of a Markdown text."""
+    """Raw HTML fragments, attributes set by ``{...}`` and link targets of a Markdown text
+    (remembered by text: the build, tools/serve and the anchor check ask again)."""
+    if body not in _SCANNED:
+        if len(_SCANNED) > 512:
+            _SCANNED.clear()
+        _SCANNED[body] = _scan(body)
+    found = _SCANNED[body]
+    return {"raw": list(found["raw"]), "attrs": list(found["attrs"]), "links": list(found["links"]),
+            "ids": set(found["ids"])}
+
+
+_SCANNED: dict = {}
+
+
+def _scan(body: str) -> dict:
     if not _MD:
         _MD.append(_markdown_instance())
     md = _MD[0]
