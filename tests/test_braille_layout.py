@@ -275,3 +275,20 @@ def test_transcribers_notes_page_in_the_readers_language(fixture_catalog, lang):
     kazakh = braille.cells_of(braille.CONFIG["kazakh_words"]["ru"]["indicator"])
     assert any(line.startswith(kazakh + " ") for line in note) == (lang == "ru")   # «Әділет» in the ru lesson
     assert braille.translate(t.t("braille.note_hyphen").split()[0], tables).replace("⠀", " ") in flat
+
+
+def test_every_edition_of_the_real_site(built_site):
+    """Every Braille edition the build wrote: the same layout as the audit's, and no faults."""
+    catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 21))
+    checked = 0
+    for entry in catalog.entries.values():
+        if entry.kind != "lesson":
+            continue
+        faults, seen = audit(entry, catalog.docs_dir)
+        assert faults == [], f"{entry.path}: {faults}"
+        prefix = "" if entry.lang == "kk" else f"{entry.lang}/"
+        edition = braille_site.make_edition(entry, catalog.docs_dir, [])
+        brf = built_site / f"{prefix}{entry.rel.removesuffix('.md')}.braille" / edition.file_name("brf")
+        assert brf.read_bytes() == edition.brf(), f"{brf} is not the audited edition"
+        checked += 1
+    assert checked >= 18
