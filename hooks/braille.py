@@ -176,6 +176,10 @@ class Rules:
         drop = [(int(d["from"]), int(d.get("to", d["from"])), d["name"]) for d in symbols.get("drop", [])]
         return cls(lang, replace, drop)
 
+    @property
+    def lowest_drop(self) -> int:
+        return min((first for first, _, _ in self.drop), default=0x110000)
+
     def dropped(self, char: str) -> str | None:
         code = ord(char)
         for first, last, name in self.drop:
@@ -188,22 +192,24 @@ class Rules:
         replacement word takes the form of the character it replaces."""
         out_text: list[str] = []
         out_forms: list = []
+        last = ""
+        lowest_drop = self.lowest_drop
         for i, char in enumerate(text):
             if char in self.replace:
                 word = self.replace[char]
-                prev = "".join(out_text)[-1:]
-                if out_text and (prev.isalnum() or prev in ".,"):
+                if out_text and (last.isalnum() or last in ".,"):
                     word = " " + word
                 if text[i + 1: i + 2].isalnum():
                     word += " "
                 _count(notes, f"{char} → {self.replace[char]}")
-            elif self.dropped(char) is not None:
+            elif ord(char) >= lowest_drop and self.dropped(char) is not None:
                 _count(notes, f"{char} dropped ({self.dropped(char)})")
                 continue
             else:
                 word = char
             out_text.append(word)
             out_forms += [forms[i]] * len(word)
+            last = word[-1:]
         return "".join(out_text), out_forms
 
     def apply(self, text: str, notes: dict | None = None) -> str:
