@@ -33,7 +33,8 @@ def audit(entry, docs_dir: Path) -> tuple[list[str], dict]:
     assert edition is not None and not errors, [e.format() for e in errors]
     tables = braille.tables_for(lang)
     rules = braille.Rules.for_lang(lang)
-    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang)
+    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
+                                       quizzes=entry.quizzes or [])
     cells = [braille_site._cells(b, tables, rules, {}, [], lang) for b in blocks]
     front = len(edition.pages) - len(braille.paginate(cells, lambda n: "⠼⠁"))
     placed: list = []
@@ -132,7 +133,8 @@ def test_fixture_needs_the_keep_rules(fixture_catalog, lang):
     part a question from its options: the fixture really tests the rules."""
     entry = fixture_catalog.get(lang, "fraud/layout.md")
     tables = braille.tables_for(lang)
-    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang)
+    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
+                                       quizzes=entry.quizzes or [])
     cells = [braille_site._cells(b, tables, braille.Rules.for_lang(lang), {}, [], lang) for b in blocks]
     bad_breaks = 0
     for shift in range(0, 12):
@@ -258,7 +260,7 @@ def test_english_bold_and_italic_are_marked_kazakh_bold_is_not(fixture_catalog):
 
 def _args(catalog, lang):
     entry = catalog.get(lang, "fraud/layout.md")
-    return entry.meta, entry.src.body, entry.path, entry.src.body_line, lang
+    return entry.meta, entry.src.body, entry.path, entry.src.body_line, lang, None, entry.quizzes or []
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
