@@ -214,22 +214,7 @@ class Rules:
 
     def apply(self, text: str, notes: dict | None = None) -> str:
         """``text`` with the rules applied; ``notes`` counts what was replaced or dropped."""
-        out: list[str] = []
-        for i, char in enumerate(text):
-            if char in self.replace:
-                word = self.replace[char]
-                if out and (out[-1][-1:].isalnum() or out[-1][-1:] in ".,"):
-                    word = " " + word
-                nxt = text[i + 1: i + 2]
-                if nxt.isalnum():
-                    word += " "
-                out.append(word)
-                _count(notes, f"{char} → {self.replace[char]}")
-            elif self.dropped(char) is not None:
-                _count(notes, f"{char} dropped ({self.dropped(char)})")
-            else:
-                out.append(char)
-        return "".join(out)
+        return self.apply_forms(text, [0] * len(text), notes)[0]
 
 
 def _count(notes, key):

@@ -152,8 +152,6 @@ def test_fixture_needs_the_keep_rules(fixture_catalog, lang):
             if b.style in ("h2", "h3") and i + 1 < len(blocks) and max(where[i]) < max(where[i + 1]) \
                     and min(where[i + 1]) > max(where[i]):
                 bad_breaks += 1
-        kept: list = []
-        braille.paginate([braille.Cells([braille.Word("⠁")])] * shift + cells, lambda n: "⠼⠁", placed=kept)
     assert bad_breaks > 0
 
 
@@ -252,10 +250,10 @@ def test_english_bold_and_italic_are_marked_kazakh_bold_is_not(fixture_catalog):
     text = "".join(cells.words)
     assert "⠘⠂" in text or "⠘⠆" in text               # UEB bold word or passage indicator
     assert "⠨⠂" in text or "⠨⠆" in text               # UEB italic word or passage indicator
-    kk = braille_doc.Block("Банк **кодты** сұрамайды.", emphasis=[[5, 10, "bold"]])
+    # Kazakh: the bold span is dropped (kk.utb's bold indicator would be the cell of ғ)
+    kk = braille_doc.Block("Банк кодты сұрамайды.", emphasis=[[5, 10, "bold"]])
     kk_cells = braille_site._cells(kk, braille.tables_for("kk"), braille.Rules.for_lang("kk"), {}, [], "kk")
-    assert "".join(kk_cells.words) == braille.translate("Банк**кодты**сұрамайды.", braille.tables_for("kk")) \
-        .replace("⠀", "") or "⠻" not in "".join(kk_cells.words)
+    assert " ".join(kk_cells.words) == braille.translate(kk.text, braille.tables_for("kk")).replace("⠀", " ")
 
 
 def _args(catalog, lang):
