@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT
 
-from hooks import braille, braille_doc, braille_site
+from hooks import braille, braille_doc, braille_site, helplines
 from hooks import catalog as catalog_module
 from hooks.strings import Translator
 
@@ -33,8 +33,8 @@ def audit(entry, docs_dir: Path) -> tuple[list[str], dict]:
     assert edition is not None and not errors, [e.format() for e in errors]
     tables = braille.tables_for(lang)
     rules = braille.Rules.for_lang(lang)
-    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
-                                       quizzes=entry.quizzes or [])
+    blocks = braille_doc.lesson_blocks(entry.meta, helplines.plain(entry.src.body, lang), entry.path,
+                                       entry.src.body_line, lang, quizzes=entry.quizzes or [])
     cells = [braille_site._cells(b, tables, rules, {}, [], lang) for b in blocks]
     front = len(edition.pages) - len(braille.paginate(cells, lambda n: "⠼⠁"))
     placed: list = []
@@ -133,8 +133,8 @@ def test_fixture_needs_the_keep_rules(fixture_catalog, lang):
     part a question from its options: the fixture really tests the rules."""
     entry = fixture_catalog.get(lang, "fraud/layout.md")
     tables = braille.tables_for(lang)
-    blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
-                                       quizzes=entry.quizzes or [])
+    blocks = braille_doc.lesson_blocks(entry.meta, helplines.plain(entry.src.body, lang), entry.path,
+                                       entry.src.body_line, lang, quizzes=entry.quizzes or [])
     cells = [braille_site._cells(b, tables, braille.Rules.for_lang(lang), {}, [], lang) for b in blocks]
     bad_breaks = 0
     for shift in range(0, 12):
@@ -258,7 +258,8 @@ def test_english_bold_and_italic_are_marked_kazakh_bold_is_not(fixture_catalog):
 
 def _args(catalog, lang):
     entry = catalog.get(lang, "fraud/layout.md")
-    return entry.meta, entry.src.body, entry.path, entry.src.body_line, lang, None, entry.quizzes or []
+    return (entry.meta, helplines.plain(entry.src.body, lang), entry.path, entry.src.body_line, lang, None,
+            entry.quizzes or [])
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
@@ -282,7 +283,7 @@ def test_every_edition_of_the_real_site(built_site):
     catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 21))
     checked = 0
     for entry in catalog.entries.values():
-        if entry.kind != "lesson":
+        if entry.kind != "lesson" or catalog.is_withdrawn(entry.lang, entry.rel):   # withdrawn: not built
             continue
         faults, seen = audit(entry, catalog.docs_dir)
         assert faults == [], f"{entry.path}: {faults}"
@@ -291,4 +292,4 @@ def test_every_edition_of_the_real_site(built_site):
         brf = built_site / f"{prefix}{entry.rel.removesuffix('.md')}.braille" / edition.file_name("brf")
         assert brf.read_bytes() == edition.brf(), f"{brf} is not the audited edition"
         checked += 1
-    assert checked >= 18
+    assert checked >= 12
