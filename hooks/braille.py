@@ -453,7 +453,7 @@ class Cells:
     fixed: list | None = None  # lines already laid out (the contents page)
 
 
-def _divide(word: str, room: int, continued: str = "") -> tuple[str, str] | None:
+def _divide(word: str, room: int) -> tuple[str, str] | None:
     """The longest head of ``word`` (plus its marker) that fits in ``room``; None if none."""
     best = None
     for offset, marker in getattr(word, "breaks", ()):
