@@ -268,6 +268,7 @@ class Shown:
     published: str = ""   # ISO date of a non-act source
     act: Act | None = None
     historical: bool = False
+    lang: str = ""        # a non-act source a translation took from the original: its language
 
 
 def resolve(citation: dict, lang: str, registry: dict | None = None) -> Shown:
@@ -287,7 +288,7 @@ def resolve(citation: dict, lang: str, registry: dict | None = None) -> Shown:
     published = as_date(citation.get("published"))
     return Shown(title=str(citation.get("title", "")), url=str(citation.get("url", "")),
                  article=str(citation.get("article") or ""), note=note,
-                 published=published.isoformat() if published else "")
+                 published=published.isoformat() if published else "", lang=str(citation.get("lang") or ""))
 
 
 # ----- the changes page ----------------------------------------------------------

@@ -163,7 +163,10 @@ class Catalog:
         if reviewed is None:
             return None
         every = entry.meta.get("review_every_days") or RULES["review_interval_days"]
-        return reviewed + dt.timedelta(days=_int(every) or RULES["review_interval_days"])
+        try:
+            return reviewed + dt.timedelta(days=_int(every) or RULES["review_interval_days"])
+        except OverflowError:  # 9999-12-31, or a huge review_every_days
+            return dt.date.max
 
     def is_stale(self, entry: Entry | None) -> bool:
         due = self.review_due(entry)
@@ -274,7 +277,7 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             if not _text(src.get("title")):
                 bad(f"item {i + 1} needs a title:", at)
             url = src.get("url")
-            if entry.translation and "url" not in src:
+            if entry.translation and entry.kind == "lesson" and "url" not in src:
                 continue  # a translated source may give only its title: the url is the original's
             if not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
                 bad(f"item {i + 1} needs a url: that starts with https://", entry.line(name, i, "url"))
@@ -336,7 +339,7 @@ def check_across_languages(catalog: Catalog) -> None:
     for entry in catalog.entries.values():
         if entry.kind not in ("lesson", "easy") or entry.lang == ORIGINAL:
             continue
-        if catalog.get(ORIGINAL, entry.rel) is None:
+        if catalog.get(ORIGINAL, entry.rel) is None and (ORIGINAL, entry.rel) not in catalog.unreadable:
             errors.append(ContentError(
                 entry.path, 1, f"there is no Kazakh original docs/{ORIGINAL}/{entry.rel}",
                 "every lesson is written in Kazakh first: add the Kazakh file at the same path",

@@ -6,12 +6,16 @@ Braille, easy-read limits, glossary, raw HTML / unsafe addresses / broken links 
 Prints one ``ERROR   file:line: message — how to fix`` line per error and one ``NOTICE  ...``
 line per notice (a missing translation, a review due: never a failure); exits 1 on any
 error, exactly when the build would stop on the same messages.
+Under GitHub Actions (GITHUB_ACTIONS=true) each message is also printed as a workflow
+annotation (``::error file=...,line=...::...`` / ``::notice ...``), so a pull request shows
+it on the line.
 
     .venv/bin/python -m hooks.check [--docs docs] [--quiet]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,15 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     from hooks.yamlsrc import ContentError
 
     reproducible.pin_epoch(ROOT)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     try:
         catalog = checks.run(Path(args.docs), clock.build_date(ROOT))
     except ContentError as exc:  # a checker gave up on a file: still file:line, no traceback
         print(f"ERROR   {exc.format()}")
+        if annotate:
+            print(annotation("error", exc))
         return 1
-    for error in catalog.errors:
-        print(f"ERROR   {error.format()}")
-    for notice in catalog.notices:
-        print(f"NOTICE  {notice.format()}")
+    for level, label, messages in (("error", "ERROR  ", catalog.errors), ("notice", "NOTICE ", catalog.notices)):
+        for message in messages:
+            print(f"{label} {message.format()}")
+            if annotate:
+                print(annotation(level, message))
     if not args.quiet and not catalog.errors:
         print(catalog.report())
     seconds = time.monotonic() - started
@@ -49,6 +57,18 @@ def main(argv: list[str] | None = None) -> int:
           f"in {seconds:.1f} s" + ("" if not catalog.errors else " — fix the errors above"))
     return 1 if catalog.errors else 0
 
+
+def _escape(text: str, properties: bool = False) -> str:
+    text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+
+def annotation(level: str, message) -> str:
+    """A GitHub Actions workflow command: the message shows on the file and line of the PR."""
+    title = "Zansabaq check" if level != "notice" else "Zansabaq notice"
+    text = message.message + (f" — {message.hint}" if message.hint else "")
+    return (f"::{level} file={_escape(message.path, True)},line={int(message.line)},"
+            f"title={_escape(title, True)}::{_escape(text)}")
 
 if __name__ == "__main__":
     sys.exit(main())

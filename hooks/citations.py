@@ -21,7 +21,9 @@ from hooks import acts as acts_module
 from hooks import helplines
 from hooks.yamlsrc import ContentError, as_date
 
-SOURCE_KEYS = {"act", "article", "part", "historical", "note", "title", "url", "published", "statistic"}
+# lang: the language of a non-act source's title when it is not the page's (set by hooks/inherit.py
+# on a source a translation takes from the Kazakh original; an editor may write it too).
+SOURCE_KEYS = {"act", "article", "part", "historical", "note", "title", "url", "published", "statistic", "lang"}
 
 _NUM = r"\d+(?:-\d+)?"
 _LIST = rf"{_NUM}(?:\s*(?:\(\d+\))?(?:\s*,\s*|\s+(?:and|и|және|мен|or|или)\s+){_NUM})*"
@@ -93,6 +95,10 @@ def check_page(page: Page, today: dt.date, registry: dict | None = None,
         for key in sorted(set(src) - SOURCE_KEYS):
             errors.append(ContentError(page.path, page.line("sources", i, key), f"source {i + 1} has an unknown key '{key}'",
                                        "a source has act: (+ article:, part:, historical:, note:) or title:, url:, published:"))
+        if "lang" in src and src["lang"] not in ("kk", "ru", "en"):
+            errors.append(ContentError(page.path, page.line("sources", i, "lang"),
+                                       f"source {i + 1}: lang must be kk, ru or en, not {src['lang']!r}",
+                                       "the language of the source's title, e.g. lang: kk"))
         if "act" in src:
             act = registry.get(str(src.get("act")))
             if act is None:

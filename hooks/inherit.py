@@ -69,6 +69,9 @@ def _translated(entry, original, errors: list) -> dict:
     if original is None:
         return dict(raw, id=entry.slug, course=entry.course)
     facts = {name: original.meta[name] for name in RULES["inherited_fields"] if name in original.meta}
+    if isinstance(facts.get("sources"), list):
+        # an inherited source is in the original's language (its ``lang``, for lang= and Braille)
+        facts["sources"] = [dict(s, lang=original.lang) if isinstance(s, dict) else s for s in facts["sources"]]
     if isinstance(facts.get("reviewed"), dict):
         # the date is a fact; the reviewer's name stays with the text it was written for
         facts["reviewed"] = {"date": facts["reviewed"].get("date")}
@@ -87,12 +90,25 @@ def _translated(entry, original, errors: list) -> dict:
             continue
         if name == "sources" and isinstance(value, list) and isinstance(original.meta.get(name), list):
             # a translated source may give only its title (and article): the rest is the original's
-            facts[name] = [dict(orig, **mine) if isinstance(mine, dict) and isinstance(orig, dict) else mine
+            facts[name] = [_source(mine, orig, entry.lang, original.lang)
                            for mine, orig in zip(value, original.meta[name])]
             continue
         facts[name] = value
     facts["id"], facts["course"] = entry.slug, entry.course
     return facts
+
+
+def _source(mine, orig, lang: str, original_lang: str):
+    """A translated source: its own text (title, article, note) over the original's url."""
+    if not isinstance(mine, dict) or not isinstance(orig, dict):
+        return mine
+    if "title" not in mine:
+        return dict(orig, **mine, lang=original_lang)
+    own = dict(orig, **mine, lang=lang)
+    for key in ("article", "note"):  # text in another language is not mixed into this one
+        if key not in mine:
+            own.pop(key, None)
+    return own
 
 
 def _steps(entry, mine, original, errors: list):

@@ -91,7 +91,7 @@ def apply(catalog) -> None:
     the answer key and the Braille edition, which all read ``entry.quizzes``, agree.
     The plan comes from the Kazakh originals of the course's published lessons.
     """
-    from hooks.catalog import COURSE_IDS, ORIGINAL
+    from hooks.rules import COURSE_IDS, ORIGINAL
 
     shown: dict = {}
     for course in COURSE_IDS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
+from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
 from hooks.strings import Translator
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -24,13 +25,6 @@ def url_of(lang: str, rel: str) -> str:
     else:
         path += "/"
     return prefix + path
-
-
-def course_title(course_id: str, lang: str) -> str:
-    for course in COURSES:
-        if course["id"] == course_id:
-            return course["title"][lang]
-    return course_id
 
 
 @dataclass

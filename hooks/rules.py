@@ -22,3 +22,11 @@ COURSES = load_data("courses.yml")
 COURSE_IDS = [c["id"] for c in COURSES]
 LANGS = RULES["languages"]
 ORIGINAL = RULES["original_language"]
+
+
+def course_title(course_id: str, lang: str) -> str:
+    """A course's title in ``lang`` (hooks/data/courses.yml), or its id if it is not listed."""
+    for course in COURSES:
+        if course["id"] == course_id:
+            return course["title"][lang]
+    return course_id

@@ -489,7 +489,9 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
                 shown = acts.resolve(s, lang)  # an act: its title in the reader's language (hooks/acts.py)
                 article = f", {_e(shown.article)}" if shown.article else ""
                 marker = f" ({_e(shown.url_lang)})" if shown.url_lang else ""
-                out.append(f'<li><a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>{marker}{article}</li>')
+                # another source a translation took from the original: marked with its language
+                own = f' lang="{_e(shown.lang)}"' if shown.lang and shown.lang != entry.lang else ""
+                out.append(f'<li{own}><a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>{marker}{article}</li>')
             out.append("</ul>")
         out.append("</section>")
     return "\n".join(out)

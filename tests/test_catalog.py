@@ -172,7 +172,8 @@ def test_a_translation_without_facts_has_the_originals(tmp_path):
     ru = cat.lesson("sample", "ru")
     assert ru.raw.keys() == {"title", "summary", "objectives", "steps"}
     assert (ru.meta["course"], ru.meta["order"], ru.meta["audience"], ru.meta["duration"]) == ("fraud", 2, "adults", 30)
-    assert ru.meta["sources"] == cat.lesson("sample", "kk").meta["sources"]
+    # the original's sources, marked with the original's language
+    assert ru.meta["sources"] == [dict(s, lang="kk") for s in cat.lesson("sample", "kk").meta["sources"]]
     assert ru.meta["steps"] == [{"minutes": 10, "text": "Вступление"}, {"minutes": 20, "text": "Разбор"}]
     assert ru.meta["reviewed"] == {"date": dt.date(2026, 11, 20)}  # the date; the reviewer's name is not text of this language
     assert ru.meta["title"] == "Пробный урок"
@@ -296,3 +297,18 @@ def test_audience_is_one_label_in_each_language(value, kk, ru, en):
 def test_a_wrong_audience_is_an_error(tmp_path, value):
     cat = build(tmp_path, {"kk/fraud/sample.md": lesson_md().replace("audience: adults\n", f"audience: {value}\n")})
     assert any(m.startswith("docs/kk/fraud/sample.md:7: 'audience' must be adults, a grade range") for m in messages(cat))
+
+
+def test_sources_a_translation_leaves_out_are_the_originals_in_their_language(tmp_path):
+    en = ("---\ntitle: Sample\nsummary: A summary.\nobjectives:\n  - One objective\n"
+          "sources:\n  - title: Criminal Code\n---\n\nText.\n")
+    cat = build(tmp_path, {"kk/fraud/sample.md": lesson_md(), "ru/fraud/sample.md": RU_TEXT_ONLY.split("```quiz")[0],
+                           "en/fraud/sample.md": en})
+    assert messages(cat) == []
+    url = "https://adilet.zan.kz/kaz/docs/K1400000226"
+    assert cat.lesson("sample", "ru").meta["sources"] == [{"title": "Қылмыстық кодекс", "url": url, "lang": "kk"}]
+    assert cat.lesson("sample", "en").meta["sources"] == [{"title": "Criminal Code", "url": url, "lang": "en"}]
+    two = en.replace("  - title: Criminal Code\n", "  - title: Criminal Code\n  - title: Another\n")
+    cat = build(tmp_path, {"en/fraud/sample.md": two})
+    assert any(m.startswith("docs/en/fraud/sample.md:6: 'sources' is a list of 2 here but a list of 1 in the Kazakh "
+                            "original docs/kk/fraud/sample.md — list the same sources") for m in messages(cat)), messages(cat)

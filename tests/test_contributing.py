@@ -86,10 +86,7 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     ru = catalog.get("ru", "fraud/example.md")
     assert ru.meta["order"] == 3 and ru.meta["duration"] == 30 and ru.meta["course"] == "fraud"
     assert [s["minutes"] for s in ru.meta["steps"]] == [10, 20]
-    kk = catalog.get("kk", "fraud/example.md")
-    assert [(q.id, q.type) for q in ru.quizzes[0].questions] == [("card-rent", "single"), ("mule-crime", "truefalse")]
-    # the answers are the original's, in the shown order of hooks/keyorder.py (the same in both)
-    assert [q.correct for q in ru.quizzes[0].questions] == [q.correct for q in kk.quizzes[0].questions]
-    # an act citation: the act's title in the reader's language, from hooks/data/acts.yml
-    from hooks import acts
-    assert acts.resolve(ru.meta["sources"][0], "ru").title == "Уголовный кодекс Республики Казахстан"
+    # (options in the course's key order, hooks/keyorder.py: the right one by its text)
+    assert [(q.id, q.type, [q.options[i].text for i in q.correct] if q.options else q.answer)
+            for q in ru.quizzes[0].questions] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+    assert ru.meta["sources"][0]["act"] == "criminal-code"
