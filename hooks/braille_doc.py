@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import markdown
 
@@ -33,9 +33,14 @@ class Block:
     style: str = "para"
     level: int = 0           # list nesting, quote depth
     page_before: bool = False
+    group: int = 0           # a question and its options share a group: one page
+    emphasis: list = field(default_factory=list)   # [start, end, "bold" | "italic"] in text
+    symbol: str = ""         # braille cells shown before the text (transcriber's note)
 
 
 # style -> (first-line indent, runover indent, centred, blank line before, keep with next).
+# Centred headings are followed by a blank line; headings are kept with two lines of what
+# follows (hooks/braille.py: paginate), and h2 headings are listed on the contents page.
 # Braille conventions: paragraphs start in cell 3 with runovers in cell 1; list items,
 # questions and table rows hang (cell 1, runovers in cell 3); main headings are centred,
 # minor headings start in cell 5; a table row starts in cell 1, its other cells in cell 3,
@@ -57,11 +62,40 @@ STYLES = {
 }
 
 
+HEADINGS = ("h2",)          # the styles listed on the contents page
+# print markers of emphasis between text_of and Block.emphasis (private-use characters)
+_EMPH = {"strong": ("\ue010", "\ue011", "bold"), "b": ("\ue010", "\ue011", "bold"),
+         "em": ("\ue012", "\ue013", "italic"), "i": ("\ue012", "\ue013", "italic")}
+_EMPH_MARK = re.compile("[\ue010-\ue013]")
+
+
 def layout(block: Block) -> dict:
     first, rest, center, blank, keep = STYLES[block.style]
     shift = 2 * block.level
     return {"first": first + shift, "rest": rest + shift, "center": center,
-            "blank_before": blank, "keep_with_next": keep, "page_before": block.page_before}
+            "blank_before": blank, "keep_with_next": keep, "page_before": block.page_before,
+            "blank_after": center and keep, "group": block.group,
+            "heading": block.style in HEADINGS}
+
+
+def split_emphasis(text: str) -> tuple[str, list]:
+    """Text without the emphasis markers, and the emphasised spans [start, end, kind]."""
+    clean: list[str] = []
+    spans: list = []
+    open_at: dict = {}
+    for char in text:
+        if char in "\ue010\ue012":
+            open_at[char] = len("".join(clean))
+        elif char in "\ue011\ue013":
+            start_char = chr(ord(char) - 1)
+            if start_char in open_at:
+                start = open_at.pop(start_char)
+                end = len("".join(clean))
+                if end > start:
+                    spans.append([start, end, "bold" if char == "\ue011" else "italic"])
+        else:
+            clean.append(char)
+    return "".join(clean), spans
 
 
 # ----- Markdown to text ------------------------------------------------------------------
@@ -103,12 +137,17 @@ def text_of(element, md) -> str:
             return
         if el.tag == "a" and "headerlink" in el.get("class", ""):
             return
+        mark = _EMPH.get(el.tag) if el is not element else None
+        if mark:
+            parts.append(mark[0])
         if el.text:
             parts.append(el.text)
         for child in el:
             walk(child)
             if child.tail:
                 parts.append(child.tail)
+        if mark:
+            parts.append(mark[1])
 
     walk(element)
     text = "".join(parts)
@@ -118,6 +157,12 @@ def text_of(element, md) -> str:
 
 def inline_text(source: str) -> str:
     """Plain text of a short Markdown string (quiz questions, options, explanations)."""
+    root, md = parse(str(source))
+    return _EMPH_MARK.sub("", " ".join(text_of(child, md) for child in root)).strip()
+
+
+def inline_marked(source: str) -> str:
+    """Like ``inline_text``, keeping the emphasis markers (for Walker.add)."""
     root, md = parse(str(source))
     return " ".join(text_of(child, md) for child in root).strip()
 
@@ -132,10 +177,11 @@ class _Walker:
         self.blocks: list[Block] = []
         self.question_no = 0
 
-    def add(self, text: str, style: str, level: int = 0):
-        text = " ".join(text.split())
+    def add(self, text: str, style: str, level: int = 0, group: int = 0):
+        text, spans = split_emphasis(" ".join(text.split()))
+        text = text.strip()
         if text:
-            self.blocks.append(Block(text, style, level))
+            self.blocks.append(Block(text, style, level, group=group, emphasis=spans))
 
     def children(self, element, level=0):
         for child in element:
@@ -193,7 +239,8 @@ class _Walker:
                 if child.tag in ("ul", "ol", "p", "table", "blockquote", "pre", "div", "dl"):
                     nested.append(child)
                 else:
-                    head.append(text_of(child, self.md) if child.tag != "br" else " ")
+                    mark = _EMPH.get(child.tag, ("", ""))
+                    head.append(mark[0] + text_of(child, self.md) + mark[1] if child.tag != "br" else " ")
                     if child.tail:
                         head.append(child.tail)
                     continue
@@ -233,18 +280,19 @@ class _Walker:
             n = self.question_no
             # the web quiz's own words (quiz.*) so the two editions agree
             hint = {"multiple": "quiz.multiple_hint", "truefalse": "braille.quiz_truefalse"}.get(question.type)
-            text = f"{n}. {inline_text(question.text)}"
+            text = f"{n}. {inline_marked(question.text)}"
             if hint:
                 text += " " + self.t.t(hint)
-            self.add(text, "question")
+            self.add(text, "question", group=n)
             if question.type == "truefalse":
                 options = [self.t.t("quiz.true"), self.t.t("quiz.false")]
                 right = [0 if question.answer else 1]
             else:
-                options = [inline_text(o.text) for o in question.options]
+                options = [inline_marked(o.text) for o in question.options]
                 right = [i for i, o in enumerate(question.options) if o.correct]
             for i, option in enumerate(options):
-                self.add(f"{self.letters[i]}) {option}", "option")
+                self.add(f"{self.letters[i]}) {option}", "option", group=n)
+            options = [_EMPH_MARK.sub("", o) for o in options]
             key = ", ".join(options[i] if question.type == "truefalse" else self.letters[i] for i in right)
             answer = f"{n}. {key}."
             # why the right option is right, then the question's explanation
@@ -266,23 +314,28 @@ def _hide_quizzes(body: str) -> tuple[str, list]:
 
 
 def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: str,
-                  errors: list | None = None) -> list[Block]:
+                  errors: list | None = None, quizzes: list | None = None) -> list[Block]:
     """The body of the Braille edition of a lesson, in the language of its text.
 
-    Quiz problems are appended to ``errors`` (the quiz checker reports the same ones).
+    ``quizzes``: the lesson model's quizzes (``entry.quizzes``: a translation's carry the
+    original's answers), one per ```quiz fence. Without them the body's quizzes are parsed
+    here and their problems appended to ``errors``.
     """
     t = Translator(text_lang)
     letters = CONFIG["option_letters"][text_lang]
-    problems: list = []
-    quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
-    if errors is not None:
-        errors.extend(problems)
     source, fences = _hide_quizzes(body)
     by_index = {}
-    for n, fence in enumerate(fences):
-        for found in quizzes:
-            if found.line == body_line + fence.start:
-                by_index[n] = found
+    if quizzes is not None:
+        by_index = dict(enumerate(quizzes))
+    else:
+        problems: list = []
+        quizzes = quiz_module.parse_quizzes(body, path, body_line, problems)
+        if errors is not None:
+            errors.extend(problems)
+        for n, fence in enumerate(fences):
+            for found in quizzes:
+                if found.line == body_line + fence.start:
+                    by_index[n] = found
     root, md = parse(source)
     answers: list[str] = []
     walker = _Walker(md, t, by_index, answers, letters)
@@ -297,15 +350,26 @@ def lesson_blocks(meta: dict, body: str, path: str, body_line: int, text_lang: s
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
     if sources:
         walker.add(t.t("sources.heading"), "h2")
+        from hooks import acts
         for src in sources:
             # The reader needs the address to find the law: sources keep their URL.
-            parts = [inline_text(src.get("title", ""))]
-            if src.get("article"):
-                parts.append(str(src["article"]))
+            # An act citation: its title and article in the reader's language (hooks/acts.py).
+            # Another source a translation took untranslated from the original keeps only its
+            # URL (its title is in another language, which this braille table may not write).
+            shown = acts.resolve(src, text_lang)
+            foreign = bool(shown.lang) and shown.lang != text_lang
+            parts = [] if foreign else [inline_text(shown.title)]
+            if shown.article and not foreign:
+                parts.append(shown.article)
+            if shown.published:
+                parts.append(t.t("cite.published", date=shown.published))
             text = ", ".join(p for p in parts if p)
-            if src.get("url"):
-                text += ". " + str(src["url"])
-            walker.add(text, "item")
+            if shown.url:
+                text = f"{text}. {shown.url}" if text else shown.url
+                if shown.url_lang:
+                    text += f" ({shown.url_lang})"
+            if text:
+                walker.add(text, "item")
     if answers:
         walker.blocks.append(Block(t.t("braille.answers"), "h2", page_before=True))
         for answer in answers:
@@ -321,20 +385,44 @@ def title_blocks(meta: dict, text_lang: str, course: str, pages: int | None) -> 
         Block(course, "center"),
         Block(inline_text(meta.get("title", "")), "title"),
         Block(t.t("braille.edition"), "title"),
+        Block(CONFIG["code_names"][text_lang], "title"),
     ]
     audience = meta.get("audience")
     facts = []
     if audience:
-        facts.append(t.audience(str(audience)))
+        facts.append(t.audience(audience))
     if meta.get("duration"):
         facts.append(t.minutes(meta["duration"]))
     if facts:
         out.append(Block(", ".join(facts), "title"))
     review = meta.get("reviewed")
     if isinstance(review, dict) and review.get("date"):
-        out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by", ""))),
-                         "title"))
+        if review.get("by"):
+            out.append(Block(t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by"))),
+                             "title"))
+        else:  # a translation that inherits the original's review: the date only
+            out.append(Block(t.t("sources.reviewed_on", date=str(review.get("date"))), "title"))
     if pages is not None:
         out.append(Block(t.t("braille.page_count", n=pages), "title"))
     out.append(Block("zansabaq.kz", "title"))
     return out
+
+
+def note_blocks(text_lang: str, kazakh_words: bool) -> list[Block]:
+    """The transcriber's notes page: page numbers, the division signs, the Kazakh-word
+    indicator (in Russian text), emphasis. Each sign is shown in braille before its line."""
+    t = Translator(text_lang)
+    division = CONFIG["division"]
+    out = [Block(t.t("braille.note_heading"), "h2", page_before=True),
+           Block(t.t("braille.note_pages"), "para"),
+           Block(t.t("braille.note_hyphen"), "item", symbol=division["word_marker"]),
+           Block(t.t("braille.note_address"), "item", symbol=division["address_marker"])]
+    indicator = (CONFIG.get("kazakh_words", {}).get(text_lang) or {}).get("indicator")
+    if kazakh_words and indicator:
+        out.append(Block(t.t("braille.note_kazakh"), "item", symbol=indicator))
+    out.append(Block(t.t("braille.note_emphasis"), "para"))
+    return out
+
+
+def contents_heading(text_lang: str) -> Block:
+    return Block(Translator(text_lang).t("braille.contents"), "h2")

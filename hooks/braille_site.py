@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import braille, braille_doc
+from hooks import braille, braille_doc, helplines
 from hooks.braille import BrailleSetupError
 from hooks.catalog import ORIGINAL, Catalog, Entry
 from hooks.pages import course_title, switcher, url_of, variants
@@ -32,7 +32,7 @@ log = logging.getLogger("mkdocs.hooks.zansabaq.braille")
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("ZB_BRAILLE_CACHE", ROOT / ".cache" / "braille"))
 # Bump when the output for the same input changes (layout, document structure).
-FORMAT = 1
+FORMAT = 3
 STYLE = "assets/stylesheets/braille.css"
 SUFFIX = ".braille.md"
 
@@ -73,10 +73,7 @@ class Edition:
 # ----- making an edition ------------------------------------------------------------------
 def _line_of(entry: Entry, docs_dir: Path, char: str) -> int:
     """The first file line with ``char`` (front matter included), else the body's first line."""
-    try:
-        text = (Path(docs_dir) / entry.lang / entry.rel).read_text(encoding="utf-8")
-    except OSError:
-        text = ""
+    text = entry.src.text  # read once by the catalogue
     index = text.find(char)
     if index < 0:
         return entry.src.body_line
@@ -92,6 +89,7 @@ def _key(title_blocks, body_blocks, lang: str) -> str:
         "project_tables": [hashlib.sha256(Path(t).read_bytes()).hexdigest() for t in tables if "/" in t],
         "page": [braille.CELLS, braille.LINES],
         "rules": braille.CONFIG.get("symbols"),
+        "layout": [braille.CONFIG.get(k) for k in ("division", "kazakh_words", "emphasis", "code_names", "contents")],
         "title": [vars(b) for b in title_blocks],
         "body": [vars(b) for b in body_blocks],
     }
@@ -99,17 +97,24 @@ def _key(title_blocks, body_blocks, lang: str) -> str:
 
 
 def _cells(block: braille_doc.Block, tables: list, rules: braille.Rules, notes: dict,
-           problems: list) -> braille.Cells:
-    text = rules.apply(block.text, notes)
+           problems: list, lang: str = "", found: dict | None = None) -> braille.Cells:
+    forms = braille.typeforms(block.text, block.emphasis, lang)
+    text, forms = rules.apply_forms(block.text, forms, notes)
     missing = braille.undefined_chars(text, tables)
     if missing:
         problems.append(("undefined", missing))
+        forms = [f for c, f in zip(text, forms) if c not in missing]
         text = "".join(c for c in text if c not in missing)
-    out = braille.translate(text, tables)
+    out, positions = braille.translate_positions(text, tables, forms if any(forms) else None)
     bad = braille.bad_output(out)
     if bad:
         problems.append(("output", bad))
-    words = [w for w in out.replace(braille.BLANK, " ").split(" ") if w]
+    out, positions, marked = braille.mark_kazakh_words(out, positions, text, lang)
+    if found is not None and marked:
+        found["kazakh_words"] = found.get("kazakh_words", 0) + marked
+    words = braille.braille_words(out, positions, text, lang)
+    if block.symbol:
+        words.insert(0, braille.Word(braille.cells_of(block.symbol)))
     return braille.Cells(words, **braille_doc.layout(block))
 
 
@@ -133,6 +138,27 @@ def _source_key(entry: Entry, course: str) -> str:
     return "src-" + hashlib.sha256(json.dumps(stamp, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def layout_pages(body: list, notes: list, contents_heading, tables: list) -> tuple[list, list]:
+    """The numbered pages: the contents page (headings with their braille page numbers), the
+    transcriber's notes, then the lesson. The front pages are laid out until their count is
+    stable, since the body's page numbers follow them."""
+    def number(n: int) -> str:
+        return braille.translate(str(n), tables).replace(braille.BLANK, " ")
+
+    front_count = 0
+    for _ in range(4):
+        found: list = []
+        pages = braille.paginate(body, number, first_number=front_count + 1, headings=found)
+        entries = [(body[i].words, number(page)) for i, page in found]
+        contents = [contents_heading] + [
+            braille.Cells([], fixed=lines) for lines in braille.contents_lines(entries)]
+        front = braille.paginate(contents + notes, number)
+        if len(front) == front_count:
+            break
+        front_count = len(front)
+    return front, pages
+
+
 def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     """The Braille edition of a lesson file; problems go to ``errors`` (then None)."""
     lang = entry.lang
@@ -144,7 +170,10 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
         _EDITIONS[source_key] = cached
         return cached
     quiz_problems: list = []
-    body = braille_doc.lesson_blocks(meta, entry.src.body, entry.path, entry.src.body_line, lang, quiz_problems)
+    # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/helplines.py
+    text = helplines.plain(entry.src.body, lang)
+    body = braille_doc.lesson_blocks(meta, text, entry.path, entry.src.body_line, lang, quiz_problems,
+                                     quizzes=entry.quizzes or [])
     known = {e.format() for e in errors}
     errors.extend(p for p in quiz_problems if p.format() not in known)
     course = course_title(entry.course, lang)
@@ -165,14 +194,15 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     rules = braille.Rules.for_lang(lang)
     notes: dict = {}
     problems: list = []
-    cells = [_cells(b, tables, rules, notes, problems) for b in body]
-
-    def number(n: int) -> str:
-        return braille.translate(str(n), tables).replace(braille.BLANK, " ")
-
-    pages = braille.paginate(cells, number)
+    found: dict = {}
+    cells = [_cells(b, tables, rules, notes, problems, lang, found) for b in body]
+    front = [_cells(b, tables, rules, notes, problems, lang)
+             for b in braille_doc.note_blocks(lang, bool(found.get("kazakh_words")))]
+    front_pages, body_pages = layout_pages(
+        cells, front, _cells(braille_doc.contents_heading(lang), tables, rules, notes, problems, lang), tables)
+    pages = front_pages + body_pages
     title = braille_doc.title_blocks(meta, lang, course, len(pages))
-    title_cells = [_cells(b, tables, rules, notes, problems) for b in title]
+    title_cells = [_cells(b, tables, rules, notes, problems, lang) for b in title]
     title_page = braille.flow(title_cells)[: braille.LINES]
 
     table = braille.table_name(lang)

@@ -1,8 +1,12 @@
 """The content catalogue: every lesson, easy-read edition and page of every language.
 
-It reads ``docs/<lang>/**.md`` straight from disk (no MkDocs), checks the front
-matter against ``hooks/data/lesson_rules.yml`` and collects errors and warnings,
-each naming the file and the line. The build hooks and ``tools/check`` share it.
+It reads ``docs/<lang>/**.md`` straight from disk (no MkDocs), once, into one model per
+file (``Entry``): its front matter, its facts (a translation's inherited from the Kazakh
+original by hooks/inherit.py), its body and its quizzes (hooks/quizdata.py). Every edition
+(page, teacher pack, Braille, checks) reads that model. It checks the front matter against
+``hooks/data/lesson_rules.yml`` and collects ERRORs (``errors``: fail tools/check and the
+build) and NOTICEs (``notices``: printed and listed, never fail), each naming the file
+and the line. The build hooks and ``tools/check`` share it.
 
 Layout it understands::
 
@@ -20,24 +24,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from hooks import sources
+from hooks import audience, inherit, placeholders, quizdata, sources
+from hooks.rules import COURSE_IDS, COURSES, DATA, LANGS, ORIGINAL, RULES, load_data  # noqa: F401 (re-exported)
 from hooks.yamlsrc import ContentError, as_date
-
-DATA = Path(__file__).parent / "data"
-
-
-def load_data(name: str):
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-RULES = load_data("lesson_rules.yml")
-COURSES = load_data("courses.yml")
-COURSE_IDS = [c["id"] for c in COURSES]
-LANGS = RULES["languages"]
-ORIGINAL = RULES["original_language"]
 
 
 @dataclass
@@ -48,10 +37,23 @@ class Entry:
     lang: str
     rel: str             # path below docs/<lang>/, e.g. fraud/droppers.md
     src: sources.SourceFile
+    facts: dict | None = None   # front matter with the inherited facts (hooks/inherit.py)
+    quizzes: list | None = None  # parsed once (hooks/quizdata.py); None if a quiz has errors
+    original: "Entry | None" = None  # where the inherited facts come from
+
+    @property
+    def raw(self) -> dict:
+        """The front matter as written in this file."""
+        return self.src.meta.value
 
     @property
     def meta(self) -> dict:
-        return self.src.meta.value
+        """The front matter with the facts inherited from the original (what editions show)."""
+        return self.facts if self.facts is not None else self.src.meta.value
+
+    @property
+    def translation(self) -> bool:
+        return self.lang != ORIGINAL
 
     @property
     def path(self) -> str:
@@ -62,6 +64,8 @@ class Entry:
 
     @property
     def id(self) -> str:
+        if self.kind in ("lesson", "easy"):
+            return self.slug
         return str(self.meta.get("id", ""))
 
     @property
@@ -83,8 +87,14 @@ class Catalog:
     docs_dir: Path
     today: dt.date
     entries: dict = field(default_factory=dict)   # (lang, rel) -> Entry
-    errors: list = field(default_factory=list)    # ContentError
-    warnings: list = field(default_factory=list)  # ContentError
+    errors: list = field(default_factory=list)    # ContentError: fails tools/check and the build
+    notices: list = field(default_factory=list)   # ContentError: printed and listed, never fails
+    unreadable: set = field(default_factory=set)  # (lang, rel) of files that could not be read
+
+    @property
+    def warnings(self) -> list:
+        """The notices (older name kept for checkers that append to it)."""
+        return self.notices
 
     # ----- lookups -------------------------------------------------------
     def get(self, lang: str, rel: str) -> Entry | None:
@@ -109,10 +119,23 @@ class Catalog:
         originals = [
             e for e in self.entries.values()
             if e.kind == "lesson" and e.lang == ORIGINAL and (course is None or e.course == course)
+            and not e.meta.get("withdrawn")  # withdrawn lessons are not published: hooks/citations.py
         ]
         originals.sort(key=lambda e: (COURSE_IDS.index(e.course) if e.course in COURSE_IDS else 99,
                                       _int(e.meta.get("order")), e.id))
         return [e.id for e in originals]
+
+    def withdrawn(self) -> list:
+        """Kazakh originals of lessons withdrawn from the site (``withdrawn:`` says why)."""
+        return sorted((e for e in self.entries.values()
+                       if e.kind == "lesson" and e.lang == ORIGINAL and e.meta.get("withdrawn")),
+                      key=lambda e: e.rel)
+
+    def is_withdrawn(self, lang: str, rel: str) -> bool:
+        """True for every edition and translation of a withdrawn lesson."""
+        base = rel.removesuffix(".md").removesuffix(".easy").removesuffix(".braille") + ".md"
+        original = self.get(ORIGINAL, base)
+        return original is not None and original.kind == "lesson" and bool(original.meta.get("withdrawn"))
 
     def best(self, lesson_id: str, lang: str) -> Entry | None:
         """The lesson in ``lang``, or the original it falls back to."""
@@ -140,7 +163,10 @@ class Catalog:
         if reviewed is None:
             return None
         every = entry.meta.get("review_every_days") or RULES["review_interval_days"]
-        return reviewed + dt.timedelta(days=_int(every))
+        try:
+            return reviewed + dt.timedelta(days=_int(every) or RULES["review_interval_days"])
+        except OverflowError:  # 9999-12-31, or a huge review_every_days
+            return dt.date.max
 
     def is_stale(self, entry: Entry | None) -> bool:
         due = self.review_due(entry)
@@ -158,6 +184,17 @@ class Catalog:
                 cells.append(f"{cell:>6}")
             out.append(f"{row['course'] + '/' + row['id']:40} " + " ".join(cells))
         return "\n".join(out)
+
+
+def parse_quizzes(catalog: Catalog) -> None:
+    """Every file's quizzes, parsed once (a translation's get the original's structure later)."""
+    for entry in catalog.entries.values():
+        problems: list = []
+        entry.quizzes = quizdata.parse_quizzes(entry.src.body, entry.path, entry.src.body_line, problems,
+                                               translation=entry.translation)
+        catalog.errors.extend(problems)
+        if problems:
+            entry.quizzes = None
 
 
 def _int(value) -> int:
@@ -212,8 +249,10 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
         if not isinstance(value, int) or isinstance(value, bool) or not limits["min"] <= value <= limits["max"]:
             bad(f"must be the lesson length in minutes, {limits['min']} to {limits['max']}")
     elif kind == "audience":
-        if not isinstance(value, str) or not re.match(RULES["audience_pattern"], value):
-            bad("must be a school grade like grade-9, or adults")
+        if audience.parse(value) is None:
+            low, high = RULES["audience"]["min_grade"], RULES["audience"]["max_grade"]
+            bad(f"must be adults, a grade range from {low} to {high} like grades 9-11, or a list "
+                "like [grades 9-11, adults]")
     elif kind == "text_list":
         if not isinstance(value, list) or not value:
             bad("must be a list with at least one item")
@@ -228,14 +267,18 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
         for i, src in enumerate(value):
             at = entry.line(name, i)
             if not isinstance(src, dict):
-                bad(f"item {i + 1} must have title: and url:", at)
+                bad(f"item {i + 1} must have act: (a legal act) or title: and url:", at)
                 continue
-            unknown = set(src) - {"title", "url", "article", "note"}
+            if "act" in src:  # a citation of the registry of acts: checked by hooks/citations.py
+                continue
+            unknown = set(src) - {"title", "url", "article", "note", "published", "statistic"}
             if unknown:
                 bad(f"item {i + 1} has unknown keys: {', '.join(sorted(unknown))}", at)
             if not _text(src.get("title")):
                 bad(f"item {i + 1} needs a title:", at)
             url = src.get("url")
+            if entry.translation and entry.kind == "lesson" and "url" not in src:
+                continue  # a translated source may give only its title: the url is the original's
             if not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
                 bad(f"item {i + 1} needs a url: that starts with https://", entry.line(name, i, "url"))
     elif kind == "review":
@@ -253,7 +296,10 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             return
         for i, step in enumerate(value):
             at = entry.line(name, i)
-            if not isinstance(step, dict) or not isinstance(step.get("minutes"), int) or not _text(step.get("text")):
+            if entry.translation:  # the minutes come from the original (hooks/inherit.py)
+                if not isinstance(step, dict) or not _text(step.get("text")) or set(step) - {"text", "minutes"}:
+                    bad(f"item {i + 1} needs text: (the minutes come from the Kazakh original)", at)
+            elif not isinstance(step, dict) or not isinstance(step.get("minutes"), int) or not _text(step.get("text")):
                 bad(f"item {i + 1} needs minutes: (a number) and text:", at)
 
 
@@ -262,7 +308,10 @@ def check_entry(entry: Entry, errors: list) -> None:
         "lesson": RULES["lesson_fields"],
         "easy": RULES["easy_fields"],
     }.get(entry.kind, RULES["page_fields"])
-    meta = entry.meta
+    meta = entry.raw
+    inherited = set()
+    if entry.kind == "lesson" and entry.translation:
+        inherited = set(RULES["inherited_fields"])
     for name in meta:
         if name not in rules:
             errors.append(ContentError(
@@ -271,14 +320,14 @@ def check_entry(entry: Entry, errors: list) -> None:
             ))
     for name, rule in rules.items():
         if name not in meta:
-            if rule["required"]:
+            if rule["required"] and name not in inherited:
                 errors.append(ContentError(
                     entry.path, 1 if not entry.src.meta.lines else entry.line(), f"the field '{name}' is missing",
                     f"add it to the front matter, like: {rule['example']}",
                 ))
             continue
         check_field(entry, name, rule, meta[name], errors)
-    if entry.kind in ("lesson", "easy") and _text(meta.get("id")) and meta.get("id") != entry.slug:
+    if entry.kind in ("lesson", "easy") and "id" in meta and meta.get("id") != entry.slug:
         errors.append(ContentError(
             entry.path, entry.line("id"), f"'id' is '{meta.get('id')}' but the file is named '{entry.slug}'",
             f"name the file {meta.get('id')}.md (the same path in every language) or set id: {entry.slug}",
@@ -290,20 +339,22 @@ def check_across_languages(catalog: Catalog) -> None:
     for entry in catalog.entries.values():
         if entry.kind not in ("lesson", "easy") or entry.lang == ORIGINAL:
             continue
-        if catalog.get(ORIGINAL, entry.rel) is None:
+        if catalog.get(ORIGINAL, entry.rel) is None and (ORIGINAL, entry.rel) not in catalog.unreadable:
             errors.append(ContentError(
                 entry.path, 1, f"there is no Kazakh original docs/{ORIGINAL}/{entry.rel}",
                 "every lesson is written in Kazakh first: add the Kazakh file at the same path",
             ))
     for entry in catalog.entries.values():
-        if entry.kind == "easy" and catalog.get(entry.lang, entry.rel.replace(".easy.md", ".md")) is None:
+        standard = entry.rel.replace(".easy.md", ".md")
+        if (entry.kind == "easy" and catalog.get(entry.lang, standard) is None
+                and (entry.lang, standard) not in catalog.unreadable):
             errors.append(ContentError(
                 entry.path, 1, "this easy-read edition has no standard lesson beside it",
                 f"add {entry.rel.replace('.easy.md', '.md')} in the same folder",
             ))
     seen: dict = {}
     for entry in catalog.entries.values():
-        if entry.kind != "lesson" or not _text(entry.meta.get("id")):
+        if entry.kind != "lesson":
             continue
         other = seen.get((entry.id, entry.lang))
         if other is not None:
@@ -313,22 +364,58 @@ def check_across_languages(catalog: Catalog) -> None:
                 "give each lesson its own id (one id may not be in two courses)",
             ))
         seen[(entry.id, entry.lang)] = entry
-        original = catalog.get(ORIGINAL, entry.rel)
-        if entry.lang != ORIGINAL and original is not None:
-            for name in ("order", "duration", "audience"):
-                if name in entry.meta and entry.meta.get(name) != original.meta.get(name):
-                    catalog.warnings.append(ContentError(
-                        entry.path, entry.line(name),
-                        f"'{name}' is {entry.meta.get(name)!r} but the Kazakh original has {original.meta.get(name)!r}",
-                        "use the same value in every language",
-                    ))
+    check_order(catalog)
+    check_missing(catalog)
     for entry in catalog.entries.values():
-        if entry.kind == "lesson" and catalog.is_stale(entry):
-            catalog.warnings.append(ContentError(
+        # a translation that inherits its review date is reported once, on the original
+        if entry.kind == "lesson" and catalog.is_stale(entry) and (not entry.translation or "reviewed" in entry.raw):
+            catalog.notices.append(ContentError(
                 entry.path, entry.line("reviewed"),
                 f"review overdue since {catalog.review_due(entry).isoformat()}",
                 "check the lesson against the current law, then update reviewed: date and by",
             ))
+
+
+def check_order(catalog: Catalog) -> None:
+    """Two lessons of one course with the same ``order``: an ERROR."""
+    used: dict = {}
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.path):
+        if entry.kind != "lesson" or entry.translation or not isinstance(entry.raw.get("order"), int):
+            continue
+        key = (entry.course, entry.raw["order"])
+        if key in used:
+            catalog.errors.append(ContentError(
+                entry.path, entry.line("order"),
+                f"'order: {key[1]}' is also the order of {used[key].path} in the course '{key[0]}'",
+                "give every lesson of a course its own order (1, 2, 3, ...)",
+            ))
+        else:
+            used[key] = entry
+
+
+LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
+
+
+def check_missing(catalog: Catalog) -> None:
+    """A missing translation or easy-read edition: a NOTICE naming the file that should exist."""
+    root = catalog.docs_dir.name
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.path):
+        if entry.kind != "lesson" or entry.translation:
+            continue
+        easy_rel = entry.rel.removesuffix(".md") + ".easy.md"
+        for lang in LANGS:
+            wanted = [(entry.rel, "translation", "lesson")] if lang != ORIGINAL else []
+            wanted.append((easy_rel, "easy-read edition", "easy"))
+            for rel, what, kind in wanted:
+                if catalog.get(lang, rel) is None and (lang, rel) not in catalog.unreadable:
+                    if kind == "easy" and lang != ORIGINAL and catalog.get(lang, entry.rel) is None:
+                        continue  # one notice for the missing translation is enough
+                    catalog.notices.append(ContentError(
+                        entry.path, 1,
+                        f"no {LANG_NAMES.get(lang, lang)} {what} yet: {root}/{lang}/{rel} should exist",
+                        "readers see the Kazakh text until it does" if kind == "lesson"
+                        else "readers get no easy-read edition in this language until it does",
+                    ))
 
 
 def build(docs_dir: Path, today: dt.date, checkers=()) -> Catalog:
@@ -357,10 +444,18 @@ def build(docs_dir: Path, today: dt.date, checkers=()) -> Catalog:
                 src = sources.read(path, shown)
             except ContentError as exc:
                 catalog.errors.append(exc)
+                catalog.unreadable.add((lang, rel))
                 continue
             entry = Entry(classify(rel), lang, rel, src)
             check_entry(entry, catalog.errors)
+            catalog.errors.extend(placeholders.find(src))
             catalog.entries[(lang, rel)] = entry
+    parse_quizzes(catalog)
+    inherit.link(catalog, check_field)
+    # Quiz options in an order that does not give the key away, the same in every edition and
+    # language: hooks/keyorder.py
+    from hooks import keyorder
+    keyorder.apply(catalog)
     check_across_languages(catalog)
     for checker in checkers:
         checker(catalog)

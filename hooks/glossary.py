@@ -2,7 +2,8 @@
 
 One file per language, ``hooks/data/glossary/<lang>.yml`` (data, not published as is):
 a list of terms with an ASCII ``id`` shared by the three languages, the ``term``, a plain
-``explanation``, an optional ``law``/``url`` and the word forms to ``match`` in lessons.
+``explanation``, an optional source — ``act`` (+ ``article``) from the registry of acts
+(hooks/acts.py), or ``law``/``url`` — and the word forms to ``match`` in lessons.
 
 * ``check_catalog`` (a build checker) reports a broken glossary file as errors and a term
   id that one language has and another lacks as a warning, each with file:line.
@@ -25,7 +26,7 @@ from hooks.yamlsrc import ContentError, load as load_yaml
 
 GLOSSARY_DIR = Path(__file__).parent / "data" / "glossary"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FIELDS = {"id", "term", "explanation", "law", "url", "match"}
+FIELDS = {"id", "term", "explanation", "law", "url", "act", "article", "match"}
 
 # Alphabetical order of the terms on the glossary page.
 ALPHABETS = {
@@ -119,6 +120,28 @@ def read(lang: str, directory: Path = GLOSSARY_DIR) -> Glossary:
                 shown, data.line("terms", i, "url"), "'url' must start with https://",
                 "e.g. https://adilet.zan.kz/kaz/docs/K1400000226"))
             ok = False
+        law, url = str(item.get("law") or "").strip(), str(url).strip()
+        if "act" in item:
+            from hooks import acts
+            registry = acts.load()
+            act = registry.get(str(item.get("act")))
+            if act is None:
+                glossary.errors.append(ContentError(
+                    shown, data.line("terms", i, "act"), f"unknown act id '{item.get('act')}'",
+                    "use an id from hooks/data/acts.yml: " + ", ".join(sorted(registry))))
+                ok = False
+            elif act.superseded_by or act.repealed_on:
+                glossary.errors.append(ContentError(
+                    shown, data.line("terms", i, "act"), f"'{act.id}' no longer applies",
+                    f"cite the act in force ({act.superseded_by or 'see hooks/data/acts.yml'})"))
+                ok = False
+            else:
+                shown_source = acts.resolve({"act": act.id, "article": item.get("article")}
+                                            if item.get("article") is not None else {"act": act.id}, lang)
+                law = shown_source.title + (", " + shown_source.article if shown_source.article else "")
+                if shown_source.url_lang:
+                    law += f" ({shown_source.url_lang})"
+                url = shown_source.url
         match = item.get("match", [item.get("term")])
         if not isinstance(match, list) or not all(isinstance(m, str) and m.strip() for m in match):
             glossary.errors.append(ContentError(
@@ -126,8 +149,7 @@ def read(lang: str, directory: Path = GLOSSARY_DIR) -> Glossary:
                 "e.g. match: [алаяқтық*, алаяқ]"))
             ok = False
         if ok:
-            glossary.terms.append(Term(term_id, item["term"].strip(), item["explanation"].strip(),
-                                       str(item.get("law") or "").strip(), str(url).strip(),
+            glossary.terms.append(Term(term_id, item["term"].strip(), item["explanation"].strip(), law, url,
                                        [m.strip() for m in match], at))
     return glossary
 

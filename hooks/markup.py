@@ -102,11 +102,20 @@ class _Inspect(_markdown.treeprocessors.Treeprocessor):
                 found["links"].append(("img", el.get("src", "")))
 
 
+class _Ids(_markdown.treeprocessors.Treeprocessor):
+    """After toc (5): every id on the page, headings included — the anchors a link may name."""
+
+    def run(self, root):
+        self.md.zb_found["ids"] = {el.get("id") for el in root.iter() if el.get("id")} | \
+            {el.get("name") for el in root.iter("a") if el.get("name")}
+
+
 def _markdown_instance() -> _markdown.Markdown:
     names, configs = site_extensions()
     md = _markdown.Markdown(extensions=names, extension_configs=configs)
     md.treeprocessors.register(_Snapshot(md), "zb_snapshot", 9)   # attr_list is 8
     md.treeprocessors.register(_Inspect(md), "zb_inspect", 7)
+    md.treeprocessors.register(_Ids(md), "zb_ids", 1)
     return md
 
 
@@ -114,12 +123,26 @@ _MD: list = []
 
 
 def scan(body: str) -> dict:
-    """Raw HTML fragments, attributes set by ``{...}`` and link targets of a Markdown text."""
+    """Raw HTML fragments, attributes set by ``{...}`` and link targets of a Markdown text
+    (remembered by text: the build, tools/serve and the anchor check ask again)."""
+    if body not in _SCANNED:
+        if len(_SCANNED) > 512:
+            _SCANNED.clear()
+        _SCANNED[body] = _scan(body)
+    found = _SCANNED[body]
+    return {"raw": list(found["raw"]), "attrs": list(found["attrs"]), "links": list(found["links"]),
+            "ids": set(found["ids"])}
+
+
+_SCANNED: dict = {}
+
+
+def _scan(body: str) -> dict:
     if not _MD:
         _MD.append(_markdown_instance())
     md = _MD[0]
     md.reset()
-    md.zb_found = {"attrs": [], "links": []}
+    md.zb_found = {"attrs": [], "links": [], "ids": set()}
     md.zb_before = {}
     md.convert(body)
     raw = []
@@ -174,7 +197,7 @@ def _front_matter_strings(value, path=()):
             yield from _front_matter_strings(item, path + (i,))
 
 
-def check_entry(entry, docs_dir: Path, errors: list) -> None:
+def check_entry(entry, docs_dir: Path, errors: list, lookup=None) -> None:
     """Check one catalogue entry's front matter and Markdown body."""
     for key_path, text in _front_matter_strings(entry.meta):
         if TAG_LIKE.search(text):
@@ -216,28 +239,85 @@ def check_entry(entry, docs_dir: Path, errors: list) -> None:
                 entry.path, _line_of(body, first, url, url[:20]),
                 f"the {what} address '{url[:60]}' uses '{scheme}:', which is not allowed", HINT_URL))
             continue
-        _check_target(entry, docs_dir, body, first, tag, url, errors)
+        _check_target(entry, docs_dir, body, first, tag, url, errors, found["ids"], lookup)
 
 
-def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: str, errors: list) -> None:
+def anchors(entry) -> set:
+    """Ids a link to this file may name after '#': headings (as the toc extension makes
+    them) and {#id}s, found by rendering the body with the site's Markdown extensions."""
+    key = (entry.path, entry.src.body)
+    if key not in _ANCHORS:
+        _ANCHORS.clear() if len(_ANCHORS) > 256 else None
+        _ANCHORS[key] = scan(blank_code(entry.src.body))["ids"]
+    return _ANCHORS[key]
+
+
+_ANCHORS: dict = {}
+HINT_MD_LINK = ("link to the Markdown file, relative to this file (e.g. ../help.md or "
+                "../fraud/droppers.md#section): MkDocs checks it and turns it into the page's address")
+
+
+def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: str, errors: list,
+                  own_ids: set = frozenset(), lookup=None) -> None:
+    """A relative link must reach a file (in this language or the Kazakh original) and an
+    existing heading; a page is linked by its .md file, never by its web address."""
     parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+    if parts.scheme or parts.netloc:
         return
+    at = _line_of(body, first, url)
     target = unquote(parts.path)
-    if not (target.endswith(".md") or tag == "img" or target.lower().endswith(IMAGE_EXT)):
-        return  # directory URLs of generated pages: the built-site link check covers them
+    fragment = unquote(parts.fragment)
+    if not target:
+        if fragment and fragment not in own_ids:
+            errors.append(ContentError(
+                entry.path, at, f"the link '{url}' names a heading that is not on this page",
+                "use the id of a heading of this page (" + (", ".join(sorted(own_ids)[:6]) or "none") +
+                "), or give the heading one with {#my-id}"))
+        return
+    what = "image" if tag == "img" else "link"
+    if target.startswith("/"):
+        errors.append(ContentError(
+            entry.path, at, f"the {what} '{url}' starts with '/': it breaks under another address "
+            "or language", HINT_MD_LINK if what == "link" else "use a path relative to this file, e.g. images/card.png"))
+        return
+    asset = tag == "img" or target.lower().endswith(IMAGE_EXT + (".pdf",))
+    if not (target.endswith(".md") or asset):
+        here = posixpath.dirname(entry.rel)
+        # the browser resolves it against the page's address: fraud/droppers.md is at fraud/droppers/
+        page_dir = here if entry.rel.rsplit("/", 1)[-1] == "index.md" else entry.rel.removesuffix(".md")
+        resolved = posixpath.normpath(posixpath.join(page_dir, target)).strip("/")
+        candidates = ["index.md"] if resolved in (".", "") else [f"{resolved}.md", f"{resolved}/index.md"]
+        root = Path(docs_dir)
+        found = next((c for c in candidates for lang in (entry.lang, ORIGINAL) if (root / lang / c).is_file()), None)
+        hint = HINT_MD_LINK
+        if found is not None:
+            hint = f"write ({posixpath.relpath(found, here or '.')}" + (f"#{fragment}" if fragment else "") + \
+                ") — " + HINT_MD_LINK
+        errors.append(ContentError(
+            entry.path, at, f"the link '{url}' is a web address, not a file", hint))
+        return
     here = posixpath.dirname(entry.rel)
     rel = posixpath.normpath(posixpath.join(here, target))
     root = Path(docs_dir)
-    if not rel.startswith("../") and rel != ".." and any(
-            (root / lang / rel).is_file() for lang in dict.fromkeys((entry.lang, ORIGINAL))):
+    inside = not rel.startswith("../") and rel != ".."
+    lang = next((lang for lang in dict.fromkeys((entry.lang, ORIGINAL)) if inside and (root / lang / rel).is_file()), None)
+    if lang is None:
+        errors.append(ContentError(
+            entry.path, at,
+            f"the {what} target '{url}' does not exist (looked for docs/{entry.lang}/{rel})",
+            "check the file name; paths are relative to this file, e.g. ../help.md or images/card.png",
+        ))
         return
-    what = "image" if tag == "img" else "link"
-    errors.append(ContentError(
-        entry.path, _line_of(body, first, url),
-        f"the {what} target '{url}' does not exist (looked for docs/{entry.lang}/{rel})",
-        "check the file name; paths are relative to this file, e.g. ../help.md or images/card.png",
-    ))
+    if fragment and target.endswith(".md"):
+        other = lookup(lang, rel) if lookup is not None else None
+        if other is None:
+            return  # not readable: its own error says why
+        ids = anchors(other)
+        if fragment not in ids:
+            errors.append(ContentError(
+                entry.path, at, f"the link '{url}': docs/{lang}/{rel} has no heading with the id '{fragment}'",
+                "use one of its ids (" + (", ".join(sorted(ids)[:6]) or "none") +
+                "), or give the heading one with {#my-id}"))
 
 
 # Files besides Markdown that editors may put in docs/ (MkDocs publishes them as they are).
@@ -291,7 +371,7 @@ def check_files(docs_dir: Path, errors: list) -> None:
 def check_catalog(catalog) -> None:
     """Build checker: every Markdown file of every language, and the other files in docs/."""
     for entry in catalog.entries.values():
-        check_entry(entry, catalog.docs_dir, catalog.errors)
+        check_entry(entry, catalog.docs_dir, catalog.errors, catalog.get)
     check_files(catalog.docs_dir, catalog.errors)
 
 

@@ -28,6 +28,7 @@ from hooks import glossary, readability  # noqa: E402
 from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
+from hooks import legal_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -44,35 +45,110 @@ def _jinja_cache_dir() -> Path:
 
 # Checkers that run over the whole catalogue live in hooks/checks.py, so that tools/check
 # (hooks/check.py) runs exactly the same list without building the site. Add new ones there.
-from hooks.checks import CHECKERS  # noqa: E402
+from hooks import checks  # noqa: E402
+from hooks.checks import CHECKERS  # noqa: E402,F401
 
 STATE: dict = {}
 JINJA_CACHE = jinja2.FileSystemBytecodeCache(str(_jinja_cache_dir()))
 FONTS_FOR_DRAWING = "assets/fonts/"
 
 
+class ContentAbort(Abort, SystemExit):
+    """Content errors stop the build. Also a SystemExit, so that ``mkdocs serve`` prints the
+    message (not a traceback) and keeps serving the last good site."""
+
+
 def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
     """Read and check all content; abort the build on any error (file:line each)."""
-    catalog = catalog_module.build(docs_dir, clock.build_date(ROOT), checkers=CHECKERS)
+    catalog = checks.run(docs_dir, clock.build_date(ROOT))
+    if catalog.errors and STATE.get("command") == "serve":
+        return keep_last_good(catalog, docs_dir)
+    if STATE.get("command") == "serve":
+        STATE["good"] = catalog
+        STATE["good_text"] = {str(Path(docs_dir) / lang / rel): _read(Path(docs_dir) / lang / rel)
+                              for lang, rel in catalog.entries}
+        STATE["broken"] = {}
     if catalog.errors:
         for error in catalog.errors:
             log.error(error.format())
-        raise Abort(f"{len(catalog.errors)} content error(s): fix the files named above and build again.")
+        for notice in catalog.notices:  # the same list tools/check prints; never a failure
+            log.info("NOTICE  " + notice.format())
+        raise ContentAbort(f"{len(catalog.errors)} content error(s): fix the files named above and build again.")
     if report:
-        for warning in catalog.warnings:
-            log.warning(warning.format())
+        # NOTICEs never fail the build: logged at info level, so --strict does not count them.
+        for notice in catalog.notices:
+            log.info("NOTICE  " + notice.format())
         log.info("\n" + catalog.report())
         log.info("\n" + readability.report(catalog))
     return catalog
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def keep_last_good(catalog: catalog_module.Catalog, docs_dir: Path) -> catalog_module.Catalog:
+    """mkdocs serve: print the errors, and let each file they name keep its last good version
+    (its page, teacher pack, worksheet and Braille edition), so the site stays up while an
+    editor types; the other files show their edits. A file never good shows its errors."""
+    for error in catalog.errors:
+        log.error(error.format())
+    log.error(f"{len(catalog.errors)} content error(s): the files named above keep their last good "
+              "version until they are fixed (tools/build and tools/check fail on them).")
+    for notice in catalog.notices:
+        log.info("NOTICE  " + notice.format())
+    docs_dir = Path(docs_dir)
+    good = STATE.get("good")
+    named = {error.path for error in catalog.errors}
+    broken: dict = {}
+    for lang in catalog_module.LANGS:
+        root = docs_dir / lang
+        for path in sorted(root.rglob("*.md")) if root.is_dir() else ():
+            rel = path.relative_to(root).as_posix()
+            if f"{docs_dir.name}/{lang}/{rel}" not in named:
+                continue
+            old = good.get(lang, rel) if good is not None else None
+            text = STATE.get("good_text", {}).get(str(path))
+            catalog.entries.pop((lang, rel), None)
+            if old is not None and text is not None:
+                catalog.entries[(lang, rel)] = old
+                broken[str(path)] = text
+            else:  # never built: a page that lists its errors
+                lines = [e.format() for e in catalog.errors if e.path.endswith(f"/{lang}/{rel}")]
+                listing = "\n".join(lines).replace("```", "~~~")
+                broken[str(path)] = f"---\ntitle: {rel}\n---\n\n```text\n{listing}\n```\n"
+    checks._forget_lookups(catalog)
+    catalog.errors = []
+    STATE["broken"] = broken
+    return catalog
+
+
+def on_page_read_source(page, config):
+    # mkdocs serve: a file with errors is built from its last good text (keep_last_good).
+    path = page.file.abs_src_path
+    return STATE.get("broken", {}).get(str(path)) if path else None
+
+
+def on_startup(command, dirty):
+    STATE["command"] = command  # "serve" or "build"
 
 
 def on_config(config):
     # Reproducible output: the sitemap dates and sitemap.xml.gz come from the last commit.
     reproducible.pin_epoch(ROOT)
     # mkdocs-static-i18n runs on_config again for every language build, in the same process
-    # and on the same files: read and check the content once (mkdocs serve reloads this module).
+    # and on the same files: read and check the content once per build, in the outer (first
+    # language's) build. mkdocs serve keeps this module for the whole process and starts an
+    # outer build on every change: the content is read and checked again each time, so every
+    # edition shows the edit; on an error the build stops before it touches the served site.
     docs_dir = Path(config.docs_dir)
-    if STATE.get("docs_dir") != docs_dir:
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False) or STATE.get("docs_dir") != docs_dir:
+        STATE.pop("catalog", None)
+        STATE.pop("quiz_pages", None)
         STATE["catalog"] = load_catalog(docs_dir, report=True)
         STATE["docs_dir"] = docs_dir
     return config
@@ -100,6 +176,12 @@ def on_files(files, config):
     # read from the repository; no page uses them: not copied into the site (1.4 MiB).
     for file in [f for f in files if f.src_uri.startswith(FONTS_FOR_DRAWING)]:
         files.remove(file)
+    # Withdrawn lessons (``withdrawn:`` in the Kazakh original) are not published in any
+    # language or edition; the editors' page lists them: hooks/legal_pages.py
+    for file in list(files):
+        if file.src_uri.endswith(".md") and STATE["catalog"].is_withdrawn(
+                _lang(config), getattr(file, "norm_src_uri", file.src_uri)):
+            files.remove(file)
     # Braille edition: <course>/<slug>.braille/ preview pages (not in the nav) + BRF and TXT.
     for file in braille_site.files(STATE["catalog"], _lang(config), config):
         files.append(file)
@@ -130,6 +212,10 @@ def on_page_markdown(markdown, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.meta.get("summary"):
         page.meta["description"] = str(entry.meta["summary"])
+    # [[tel:102]] -> a tappable link with the line's name; [[helplines]], [[law-changes]],
+    # [[review-queue]], [[withdrawn]] -> tables and lists from hooks/data: hooks/legal_pages.py
+    if entry is not None:
+        markdown = legal_pages.expand(markdown, STATE["catalog"], _lang(config), entry.path, entry.src.body_line)
     # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
     markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
     if quizzes:

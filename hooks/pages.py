@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
+from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
 from hooks.strings import Translator
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -26,13 +27,6 @@ def url_of(lang: str, rel: str) -> str:
     return prefix + path
 
 
-def course_title(course_id: str, lang: str) -> str:
-    for course in COURSES:
-        if course["id"] == course_id:
-            return course["title"][lang]
-    return course_id
-
-
 @dataclass
 class PageView:
     lang: str                     # the reader's language (UI language of the page)
@@ -46,6 +40,7 @@ class PageView:
     courses: list = field(default_factory=list)
     lessons: list = field(default_factory=list)
     status: list = field(default_factory=list)
+    notices: list | None = None  # editors' page: every NOTICE as "file:line: message — fix"
     readability: dict = field(default_factory=dict)  # editors' page: hooks/readability.py
     switcher: list = field(default_factory=list)
     variants: list = field(default_factory=list)  # standard / easy / braille links of a lesson
@@ -53,10 +48,13 @@ class PageView:
     scripts: list = field(default_factory=list)   # extra JS files this page needs
     teacher: dict = field(default_factory=dict)   # teacher links and copy-link field: hooks/teacher.py
     searchable: bool = False  # text goes into the site search index: hooks/search.py
+    sources: list = field(default_factory=list)   # acts.Shown, in the reader's language: hooks/acts.py
+    law_changed: str = ""     # banner: an act the page cites changed after its review (hooks/legal_pages.py)
+    course_note: str = ""     # a course whose lessons are all withdrawn says so
 
     @property
     def footer_links(self) -> dict:
-        return {name: url_of(self.lang, f"{name}.md") for name in ("help", "accessibility", "editors")}
+        return {name: url_of(self.lang, f"{name}.md") for name in ("help", "changes", "accessibility", "editors")}
 
     @property
     def hreflang(self) -> list[tuple[str, str]]:
@@ -79,6 +77,8 @@ class PageView:
         review = meta.get("reviewed")
         if not isinstance(review, dict):
             return ""
+        if not review.get("by"):  # a translation that inherits the original's review: the date only
+            return self.t.t("sources.reviewed_on", date=str(review.get("date")))
         return self.t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by")))
 
 
@@ -107,7 +107,14 @@ def lesson_facts(entry: Entry, t: Translator) -> dict:
         "audience": t.audience(meta.get("audience", "")),
         "duration": t.minutes(meta.get("duration", "")),
         "objectives": list(meta.get("objectives") or []),
+        # escaped HTML, help numbers as tappable links: hooks/helplines.py
+        "objectives_html": [_tel_html(o, entry.lang) for o in meta.get("objectives") or []],
     }
+
+
+def _tel_html(text, lang: str) -> str:
+    from hooks import helplines
+    return helplines.linkify(str(text), lang)
 
 
 def switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]:
@@ -139,6 +146,9 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
         return view
     if entry.kind == "lesson":
         view.facts = lesson_facts(entry, t)
+    view.sources = shown_sources(entry, lang)
+    from hooks import legal_pages
+    view.law_changed = legal_pages.law_banner(catalog, entry, lang)
     if entry.kind in ("lesson", "easy") or rel.endswith(".braille.md"):
         view.variants = variants(catalog, lang, rel, t)
     if entry.kind in ("lesson", "page") and catalog.is_stale(entry):
@@ -155,11 +165,24 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
         ]
     if view.kind == "course":
         view.lessons = course_lessons(catalog, lang, entry.course, t)
+        if not view.lessons and any(e.course == entry.course for e in catalog.withdrawn()):
+            view.course_note = t.t("course.withdrawn")
     if rel == "editors.md":
         view.status = status_rows(catalog, t)
+        # every NOTICE of tools/check and the build, file:line first (never a failure)
+        view.notices = [notice.format() for notice in catalog.notices]
         from hooks import readability
         view.readability = readability.status_view(catalog, t)
     return view
+
+
+def shown_sources(entry: Entry, lang: str) -> list:
+    """The page's sources as the reader of ``lang`` sees them: act citations get the act's
+    title in that language and its official link (hooks/acts.py); other sources as written."""
+    from hooks import acts
+    meta = getattr(entry, "facts", None) or entry.meta
+    items = meta.get("sources") if isinstance(meta.get("sources"), list) else []
+    return [acts.resolve(item, lang) for item in items if isinstance(item, dict)]
 
 
 def _summary(catalog: Catalog, lang: str, rel: str) -> str:

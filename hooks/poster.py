@@ -45,7 +45,7 @@ ACCENT = (138, 59, 0)               # #8a3b00
 INK = (17, 17, 17)
 GREY = (63, 72, 80)
 WHITE = (255, 255, 255)
-HELP_NUMBERS = ("112", "102", "111")
+HELP_NUMBERS = ("112", "102", "111")  # which lines the card prints; names: hooks/data/helplines.yml
 
 
 @dataclass

@@ -69,22 +69,63 @@ def _is_name_like(word: str) -> bool:
     return any(sep in word for sep in "./@")
 
 
+# Vowel pairs spoken as two syllables (hiatus): i-de-a, cre-ate, be-ing, me-di-a, ac-tu-al,
+# vi-o-lent, flu-ent, re-al. The rules below are the exceptions to "one vowel group, one syllable".
+_EN_HIATUS = [
+    re.compile(r"[^aeiouy]ia(?!n?$)|^ia"),        # me-di-a, pi-a-no, di-a-ry
+    re.compile(r"ia$|ian$"),                       # me-di-a, guard-i-an
+    re.compile(r"(?<!ll)(?<!in)io"),               # vi-o-lent, ra-di-o, se-ri-ous (not mil-lion, o-pin-ion)
+    re.compile(r"[^qg]ua"),                        # ac-tu-al, u-su-al (not quad, lan-guage, guard)
+    re.compile(r"[^qg]ue(?=nt|nce|l)"),            # flu-ent, cru-el
+    re.compile(r"[^gq]ui(?=n|d$|tion|ty)"),        # ru-in, flu-id, in-tu-i-tion
+    re.compile(r"eo"),                             # vid-e-o, ge-ol-o-gy, the-o-ry
+    re.compile(r"ea$|ea(?=l$|ls$|ct|te|ting|ted|tion|tive|tor)"),  # i-de-a, re-al, re-act, cre-ate
+    re.compile(r"^rei"),                           # re-in-force
+    re.compile(r"[aeiou]ing$|[aeiou]ings$"),       # be-ing, do-ing, go-ing
+    re.compile(r"iu|ii"),                          # me-di-um
+    re.compile(r"uo"),                             # flu-o-ride, du-o
+    re.compile(r"(?:[^aeiouy]|qu)iet"),            # qui-et, so-ci-e-ty, di-et
+    re.compile(r"(?<![aeiouycst])(?<!fr)ien"),     # cli-ent, ex-pe-ri-ence (not pa-tient, an-cient, friend)
+    re.compile(r"oe(?!s?$)"),                      # po-em, po-et (not toe, does)
+]
+# the i of -cial, -tial, -sion, -tion, -cious, -geous is no syllable of its own
+_EN_GLIDE = re.compile(r"(?<=[ctsxg])i(?=a[ln]|ou|on)")
+_EN_NOT_HIATUS = re.compile(r"peo|geon$|eou|ueue")
+# a silent e before a suffix: safe-ty, late-ly, state-ment, hope-ful, home-less
+_EN_SILENT_E = re.compile(r"[aeiouy][^aeiouy]e(?=ly$|ment|ful|less|ness|ty$)")
+
+
 def _english_syllables(word: str) -> int:
     w = word.lower()
     w = re.sub(r"[^a-z]", "", w)
     if not w:
         return 0
-    count = len(re.findall(r"[aeiouy]+", w))
-    if count > 1:
+    exceptions = LANG_RULES["en"].get("syllable_exceptions") or {}
+    if w in exceptions:
+        return exceptions[w]
+    count = len(re.findall(r"[aeiouy]+", re.sub(r"^y(?=[aeiou])", "", w)))
+    if count > 1 or len(w) > 3:
         # silent final e: make, police, crime (but not table, people, free)
-        if w.endswith("e") and not w.endswith(("ee", "ye")) and not (
+        if w.endswith("e") and not w.endswith(("ee", "ye", "oe", "ie")) and count > 1 and not (
             w.endswith("le") and len(w) > 2 and w[-3] not in "aeiouy"
         ):
             count -= 1
-        # -ed after a consonant other than t/d is not a syllable: asked, used (but wanted, agreed)
-        elif w.endswith("ed") and len(w) > 3 and w[-3] not in "aeiouytd":
+        # -es after a consonant that leaves it silent: makes, crimes (but places, boxes, changes)
+        elif w.endswith("es") and len(w) > 3 and w[-3] not in "aeiouyscxzg" and count > 1 \
+                and not w.endswith(("ches", "shes")) and not (w.endswith("les") and w[-4] not in "aeiouy"):
             count -= 1
-    return count
+        # -ed after a consonant other than t/d is not a syllable: asked, used (but wanted, agreed)
+        elif w.endswith("ed") and len(w) > 3 and w[-3] not in "aeiouytd" and count > 1:
+            count -= 1
+    count -= len(_EN_SILENT_E.findall(w))
+    # hiatus: one vowel group, two syllables
+    if not _EN_NOT_HIATUS.search(w):
+        glide_free = _EN_GLIDE.sub("", w)
+        for pattern in _EN_HIATUS:
+            count += len(pattern.findall(glide_free))
+    # a vowel + y + vowel is two groups (say-ing, pay-ment is one: y before a consonant)
+    count += len(re.findall(r"[aeiou]y[aeiou]", w))
+    return max(1, count)
 
 
 def syllables(word: str, lang: str) -> int:
@@ -97,10 +138,14 @@ def syllables(word: str, lang: str) -> int:
     rules = LANG_RULES[lang]
     vowels = rules["vowels"]
     glides = rules.get("glides_after_vowel", "")
+    initial = rules.get("glides_before_vowel_at_start", "")
     count = 0
     prev = ""
-    for ch in low:
-        if ch in vowels and not (ch in glides and prev in vowels and prev):
+    for i, ch in enumerate(low):
+        nxt = low[i + 1: i + 2]
+        glide = (ch in glides and prev and prev in vowels) or (
+            i == 0 and ch in initial and nxt and nxt in vowels)
+        if ch in vowels and not glide:
             count += 1
         prev = ch
     return max(1, count)
@@ -118,6 +163,9 @@ class Sentence:
     words: list
     syllables: list
     long_words: list
+    running: bool = True       # running text: a paragraph, or a list item written as a sentence
+    paragraph: int = 0         # index of its text unit
+    hard_words: list = field(default_factory=list)   # long or glossary words not explained
 
     @property
     def n_words(self) -> int:
@@ -149,14 +197,23 @@ def _inline(text: str) -> str:
     return html.unescape(text).strip()
 
 
-def units(body: str, first_line: int = 1) -> list[tuple[int, list]]:
-    """Text units of a Markdown body: each is (kind, [(line, text), ...]).
+class Unit(list):
+    """Lines [(line, text), ...] of one text unit, and its kind: "paragraph", "item",
+    "heading", "cell" (table), "definition" or "title" (admonition)."""
+
+    def __init__(self, lines=(), kind: str = "paragraph"):
+        super().__init__(lines)
+        self.kind = kind
+
+
+def units(body: str, first_line: int = 1) -> list[Unit]:
+    """Text units of a Markdown body, each a Unit ([(line, text), ...] with its kind).
 
     Headings, list items, table cells, definitions and admonition titles are units of
     their own; consecutive lines of a paragraph (or of one list item) form one unit.
     """
     out: list = []
-    current: list | None = None
+    current: Unit | None = None
     fence = ""
     in_comment = False
 
@@ -198,27 +255,32 @@ def units(body: str, first_line: int = 1) -> list[tuple[int, list]]:
         m = _HEADING.match(line)
         if m:
             close()
-            out.append([(lineno, m.group(1))])
+            out.append(Unit([(lineno, m.group(1))], "heading"))
             continue
         m = _ADMONITION.match(line)
         if m:
             close()
             if m.group(1):
-                out.append([(lineno, m.group(1))])
+                out.append(Unit([(lineno, m.group(1))], "title"))
             continue
         if line.strip().startswith("|"):
             close()
             for cell in line.strip().strip("|").split("|"):
                 if cell.strip():
-                    out.append([(lineno, cell)])
+                    out.append(Unit([(lineno, cell)], "cell"))
             continue
-        m = _ITEM.match(line) or _DEFINITION.match(line)
+        m = _ITEM.match(line)
         if m:
             close()
-            current = [(lineno, m.group(1))]
+            current = Unit([(lineno, m.group(1))], "item")
+            continue
+        m = _DEFINITION.match(line)
+        if m:
+            close()
+            current = Unit([(lineno, m.group(1))], "definition")
             continue
         if current is None:
-            current = []
+            current = Unit()
         current.append((lineno, line.strip()))
     close()
     return out
@@ -275,13 +337,29 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
     return result
 
 
+_GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*glossary[^)\s]*)\)", re.IGNORECASE)
+_END = re.compile(r"[.!?…][»\"”’')\]]*$")
+
+
+def _is_running(unit: Unit, text: str) -> bool:
+    """Running text: paragraphs and definitions; list items only when written as sentences
+    (ending with . ! ? …). Headings, admonition titles, table cells and list labels are not."""
+    if unit.kind in ("paragraph", "definition"):
+        return True
+    return unit.kind == "item" and bool(_END.search(text.strip()))
+
+
 def sentences(body: str, lang: str, first_line: int = 1) -> list[Sentence]:
-    """Every sentence of a Markdown body, with its file line."""
+    """Every sentence of a Markdown body, with its file line; ``running`` tells running text
+    from headings, labels and table cells; ``hard_words`` are filled in (see ``hard_words``)."""
     result = []
-    for unit in units(body, first_line):
+    linked: set = set()
+    for index, unit in enumerate(units(body, first_line)):
         joined = ""
         starts = []  # (offset in joined, line)
         for lineno, text in unit:
+            for m in _GLOSSARY_LINK.finditer(text):
+                linked.update(w.lower() for w in words(_inline(m.group(1))))
             clean = _inline(text)
             if not clean:
                 continue
@@ -296,8 +374,60 @@ def sentences(body: str, lang: str, first_line: int = 1) -> list[Sentence]:
             line = [ln for off, ln in starts if off <= pos][-1]
             syl = [syllables(w, lang) for w in ws]
             long_words = [w for w in ws if is_long(w, lang)]
-            result.append(Sentence(line, text, ws, syl, long_words))
+            result.append(Sentence(line, text, ws, syl, long_words, _is_running(unit, joined), index))
+    mark_hard_words(result, lang, linked)
     return result
+
+
+# ----- hard words: long or glossary words that nothing explains ------------------------
+def _glossary_terms(lang: str):
+    """The glossary's matcher for ``lang`` (hooks/data/glossary/<lang>.yml), or None."""
+    try:
+        from hooks import glossary
+        found = glossary.get(lang)
+    except Exception:  # a broken glossary is reported by its own checker
+        return None
+    return glossary.matcher(found) if found.terms else None
+
+
+def _explained(word: str, sentence: str, following: str, lang: str) -> bool:
+    """Whether ``word`` is explained in its sentence (word — ..., word (...), word: ...,
+    word means ...) or in the next sentence (This means ..., Это значит ..., яғни ...)."""
+    rules = LANG_RULES[lang]
+    w = re.escape(word)
+    by = "|".join(map(re.escape, rules.get("explained_by") or []))
+    pattern = rf"(?<!\w){w}\s*(?:[—–:(]|\s-\s" + (rf"|\s+(?:{by})(?!\w)" if by else "") + ")"
+    if re.search(pattern, sentence, re.IGNORECASE):
+        return True
+    if re.search(rf"\([^)]*(?<!\w){w}(?!\w)[^)]*\)", sentence, re.IGNORECASE):
+        return True   # "a short word (the long word)": the long word is the explained one
+    return any(phrase.lower() in following.lower() for phrase in rules.get("explained_next") or [])
+
+
+def mark_hard_words(found: list[Sentence], lang: str, linked: set = frozenset()) -> None:
+    """Fill ``hard_words`` of each sentence: words that are long or glossary terms, with no
+    glossary link and no explanation in the same or the next sentence."""
+    terms = _glossary_terms(lang)
+    introduced: set = set()      # glossary terms already met (explained or not) earlier in the file
+    for i, sentence in enumerate(found):
+        following = found[i + 1].text if i + 1 < len(found) else ""
+        candidates: list[str] = []
+        covered: set = set()
+        if terms is not None:
+            for m in terms.finditer(sentence.text):
+                term = next(name for name, value in m.groupdict().items() if value)
+                term = term.split("_")[0]
+                # the build links a term's first use in running text to its definition
+                # (hooks/glossary.py: mark_terms); a term met before has been introduced
+                auto_linked = sentence.running and term not in introduced
+                if m.group(0).lower() not in linked and term not in introduced and not auto_linked:
+                    candidates.append(m.group(0))
+                introduced.add(term)
+                covered.update(w.lower() for w in words(m.group(0)))
+        least = LANG_RULES[lang].get("hard_word_syllables", LANG_RULES[lang]["long_word_syllables"])
+        candidates += [w for w, n in zip(sentence.words, sentence.syllables)
+                       if n >= least and not _is_name_like(w) and w.lower() not in covered and w.lower() not in linked]
+        sentence.hard_words = [w for w in candidates if not _explained(w, sentence.text, following, lang)]
 
 
 # ----- measures ---------------------------------------------------------------
@@ -309,24 +439,43 @@ class Measure:
     abbreviations: list = field(default_factory=list)  # (abbreviation, line) never explained
 
     @property
+    def text(self) -> list:
+        """Sentences of running text: what the figures measure (not headings, labels, cells)."""
+        return [s for s in self.sentences if s.running]
+
+    @property
     def n_sentences(self) -> int:
-        return len(self.sentences)
+        return len(self.text)
 
     @property
     def n_words(self) -> int:
-        return sum(s.n_words for s in self.sentences)
+        return sum(s.n_words for s in self.text)
 
     @property
     def n_syllables(self) -> int:
-        return sum(sum(s.syllables) for s in self.sentences)
+        return sum(sum(s.syllables) for s in self.text)
 
     @property
     def n_long(self) -> int:
-        return sum(len(s.long_words) for s in self.sentences)
+        return sum(len(s.long_words) for s in self.text)
 
     @property
     def mean_words(self) -> float:
-        return self.n_words / self.n_sentences if self.sentences else 0.0
+        return self.n_words / self.n_sentences if self.n_sentences else 0.0
+
+    def paragraphs(self) -> list[dict]:
+        """Per paragraph of running text: first line, sentences, words, mean words per
+        sentence, share of long words."""
+        out: dict = {}
+        for s in self.text:
+            p = out.setdefault(s.paragraph, {"line": s.line, "sentences": 0, "words": 0, "long": 0})
+            p["sentences"] += 1
+            p["words"] += s.n_words
+            p["long"] += len(s.long_words)
+        for p in out.values():
+            p["mean"] = p["words"] / p["sentences"]
+            p["long_percent"] = 100.0 * p["long"] / p["words"] if p["words"] else 0.0
+        return list(out.values())
 
     @property
     def max_words(self) -> int:
@@ -355,15 +504,29 @@ class Measure:
         return 0.39 * self.asl + 11.8 * self.asw - 15.59
 
     @property
-    def formula(self) -> tuple[str, float] | None:
-        kind = LANG_RULES[self.lang].get("formula", "none")
-        if not self.sentences:
+    def flesch_en(self) -> float:
+        """Flesch reading ease for English: 206.835 − 1.015·ASL − 84.6·ASW (higher = easier)."""
+        return 206.835 - 1.015 * self.asl - 84.6 * self.asw
+
+    def _formula(self, kind: str) -> tuple[str, float] | None:
+        if not self.n_sentences:
             return None
         if kind == "flesch_oborneva":
             return ("Flesch", self.flesch_ru)
         if kind == "flesch_kincaid_grade":
             return ("FK grade", self.fk_grade)
+        if kind == "flesch_reading_ease":
+            return ("Flesch", self.flesch_en)
         return None
+
+    @property
+    def formula(self) -> tuple[str, float] | None:
+        return self._formula(LANG_RULES[self.lang].get("formula", "none"))
+
+    @property
+    def also(self) -> tuple[str, float] | None:
+        """A second formula shown beside the first (English: Flesch reading ease)."""
+        return self._formula(LANG_RULES[self.lang].get("also", "none"))
 
     def limits(self) -> dict:
         return LANG_RULES[self.lang]["easy"]
@@ -378,6 +541,9 @@ class Measure:
             out["max"] = (self.max_words, lim["max_words_per_sentence"])
         if self.long_percent > lim["long_words_percent"]:
             out["long"] = (self.long_percent, lim["long_words_percent"])
+        hard = [s for s in self.sentences if len(s.hard_words) >= lim["hard_words_per_sentence"]]
+        if hard:
+            out["hard"] = (len(hard), lim["hard_words_per_sentence"])
         return out
 
     def summary(self) -> str:
@@ -385,9 +551,9 @@ class Measure:
         if not self.sentences:
             return "no text"
         text = f"{self.mean_words:4.1f}/{self.max_words:<2} {self.long_percent:3.0f}%"
-        formula = self.formula
-        if formula:
-            text += f" {formula[0]} {formula[1]:.0f}" if formula[0] == "Flesch" else f" {formula[0]} {formula[1]:.1f}"
+        for formula in (self.formula, self.also):
+            if formula:
+                text += f" {formula[0]} {formula[1]:.0f}" if formula[0] == "Flesch" else f" {formula[0]} {formula[1]:.1f}"
         return text
 
 
@@ -456,25 +622,38 @@ def problems(m: Measure) -> tuple[list[ContentError], list[ContentError]]:
             ))
     over = m.over()
     if "mean" in over:
-        longest = sorted(m.sentences, key=lambda s: (-s.n_words, s.line))
+        longest = sorted(m.text, key=lambda s: (-s.n_words, s.line))
         longest = [s for s in longest if s.n_words > lim["mean_words_per_sentence"]][:6]
         errors.append(ContentError(
             m.path, longest[0].line if longest else first,
             f"easy read: {m.mean_words:.1f} words per sentence on average "
             f"({m.n_words} words in {m.n_sentences} sentences), the limit for '{lang}' is {lim['mean_words_per_sentence']}",
             "shorten the longest sentences: " + "; ".join(
-                f"{m.path}:{s.line} ({s.n_words} words) {_quote(s.text, 40)}" for s in longest),
+                f"{m.path}:{s.line} ({s.n_words} words) {_quote(s.text, 40)}" for s in longest)
+            + "; paragraphs over the limit: " + (", ".join(
+                f"{m.path}:{p['line']} ({p['mean']:.1f})" for p in m.paragraphs()
+                if p["mean"] > lim["mean_words_per_sentence"]) or "none"),
         ))
     if "long" in over:
-        worst = sorted((s for s in m.sentences if s.long_words), key=lambda s: (-len(s.long_words), s.line))[:6]
+        worst = sorted((s for s in m.text if s.long_words), key=lambda s: (-len(s.long_words), s.line))[:6]
         syl = LANG_RULES[lang]["long_word_syllables"]
         errors.append(ContentError(
             m.path, worst[0].line if worst else first,
-            f"easy read: {m.long_percent:.0f}% of the words are long ({syl}+ syllables; "
+            f"easy read: {_percent(m.long_percent)}% of the words are long ({syl}+ syllables; "
             f"{m.n_long} of {m.n_words}), the limit for '{lang}' is {lim['long_words_percent']}%",
             "use shorter, everyday words in: " + "; ".join(
                 f"{m.path}:{s.line} ({', '.join(s.long_words)})" for s in worst),
         ))
+    hard_limit = lim["hard_words_per_sentence"]
+    for s in m.sentences:
+        if len(s.hard_words) >= hard_limit:
+            errors.append(ContentError(
+                m.path, s.line,
+                f"easy read: this sentence has {len(s.hard_words)} long or unexplained words "
+                f"({', '.join(s.hard_words)}), the limit for '{lang}' is {hard_limit - 1}: {_quote(s.text)}",
+                "use everyday words, or explain each hard word in the same or the next sentence "
+                "(\"X — ...\", \"X (...)\") or link it to the glossary",
+            ))
     for abbr, line in m.abbreviations:
         problem = ContentError(
             m.path, line, f"easy read: the abbreviation {abbr} is not explained",
@@ -482,6 +661,11 @@ def problems(m: Measure) -> tuple[list[ContentError], list[ContentError]]:
         )
         (errors if RULES.get("unexplained_abbreviation") == "error" else warnings).append(problem)
     return errors, warnings
+
+
+def _percent(value: float) -> str:
+    """A share for a message: never rounded down to the limit (8.5 % stays 8.5, not "8")."""
+    return f"{value:.0f}" if round(value, 1) == round(value) else f"{value:.1f}"
 
 
 def check_catalog(catalog) -> None:
@@ -557,7 +741,7 @@ def status_rows(catalog, t) -> list[dict]:
 
 def status_view(catalog, t) -> dict:
     """The readability table of the editors' page, with texts in the reader's language ``t``."""
-    from hooks.pages import course_title
+    from hooks.rules import course_title
 
     limits = {f"{lang}_{short}": LANG_RULES[lang]["easy"][name] for lang in LANG_RULES
               for short, name in (("mean", "mean_words_per_sentence"), ("max", "max_words_per_sentence"),
@@ -571,6 +755,8 @@ def status_view(catalog, t) -> dict:
             out += "; " + t.t("readability.flesch", value=cell["formula"])
         elif cell["formula_name"]:
             out += "; " + t.t("readability.grade", value=cell["formula"])
+        if cell.get("also"):
+            out += "; " + t.t("readability.flesch", value=cell["also"])
         return out
 
     rows, missing = [], []
@@ -603,6 +789,7 @@ def _cell(m: Measure | None) -> dict | None:
         "formula": (f"{formula[1]:.0f}" if formula and formula[0] == "Flesch"
                     else f"{formula[1]:.1f}" if formula else ""),
         "formula_name": formula[0] if formula else "",
+        "also": f"{m.also[1]:.0f}" if m.also else "",
         "over": sorted(m.over()),
         "limits": m.limits(),
     }
@@ -663,13 +850,22 @@ def main(argv: list[str] | None = None) -> int:
             for s in m.sentences:
                 mark = " !" if s.n_words > lim["max_words_per_sentence"] else ""
                 longs = f"  long: {', '.join(s.long_words)}" if s.long_words else ""
-                print(f"  {s.line:4}  {s.n_words:2} words{mark}  {_quote(s.text, 60)}{longs}")
-        print(f"  sentences {m.n_sentences}, words {m.n_words}, syllables {m.n_syllables}")
+                hard = f"  hard: {', '.join(s.hard_words)}" if s.hard_words else ""
+                kind = "" if s.running else "  (not running text)"
+                print(f"  {s.line:4}  {s.n_words:2} words{mark}  {_quote(s.text, 60)}{longs}{hard}{kind}")
+        print(f"  sentences of running text {m.n_sentences} (of {len(m.sentences)} with headings, "
+              f"labels and cells), words {m.n_words}, syllables {m.n_syllables}")
         print(f"  words per sentence: mean {m.mean_words:.1f} (easy-read limit {lim['mean_words_per_sentence']}), "
               f"max {m.max_words} (limit {lim['max_words_per_sentence']})")
         print(f"  long words ({syl}+ syllables): {m.long_percent:.1f}% (limit {lim['long_words_percent']}%)")
-        if m.formula:
-            print(f"  {m.formula[0]}: {m.formula[1]:.1f}")
+        for formula in (m.formula, m.also):
+            if formula:
+                print(f"  {formula[0]}: {formula[1]:.1f}")
+        if not args.quiet:
+            print("  paragraphs (running text only):")
+            for p in m.paragraphs():
+                print(f"  {p['line']:4}  {p['sentences']:2} sentences, mean {p['mean']:4.1f} words, "
+                      f"long {p['long_percent']:4.1f}%")
         for abbr, line in m.abbreviations:
             print(f"  abbreviation not explained: {abbr} (line {line})")
         for problem in errors:

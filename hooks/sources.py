@@ -20,6 +20,7 @@ class SourceFile:
     meta: yamlsrc.Located  # front matter with line numbers
     body: str             # Markdown after the front matter, "\n" line ends
     body_line: int        # file line on which ``body`` starts
+    text: str = ""        # the whole file, "\n" line ends (for checks that read every line)
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -59,7 +60,7 @@ def split_front_matter(text: str, shown: str) -> SourceFile:
     if not isinstance(meta.value, dict):
         raise ContentError(shown, 2, "the front matter must be 'field: value' lines")
     body = "\n".join(lines[end + 1:])
-    return SourceFile(shown, meta, body, end + 2)
+    return SourceFile(shown, meta, body, end + 2, text)
 
 
 def read(path: Path, shown: str) -> SourceFile:

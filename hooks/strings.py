@@ -1,7 +1,7 @@
 """UI strings of Zansabaq's own templates, from hooks/data/strings.yml."""
 from __future__ import annotations
 
-from hooks.catalog import LANGS, load_data
+from hooks.rules import LANGS, load_data
 
 STRINGS: dict = load_data("strings.yml")
 
@@ -18,10 +18,11 @@ class Translator:
         text = STRINGS[key][self.lang]
         return text.format(**values) if values else text
 
-    def audience(self, audience: str) -> str:
-        if audience == "adults":
-            return self.t("audience.adults")
-        return self.t("audience.grade", n=str(audience).removeprefix("grade-"))
+    def audience(self, value) -> str:
+        """One label for a lesson's ``audience`` (hooks/audience.py), e.g. "Grades 9–11 and adults"."""
+        from hooks import audience
+
+        return audience.label(value, self)
 
     def minutes(self, n) -> str:
         return self.t("lesson.minutes", n=n)

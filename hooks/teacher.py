@@ -122,11 +122,13 @@ def check_catalog(catalog: Catalog) -> None:
                 "write three short points, the most important first"))
         steps = meta.get("steps")
         duration = meta.get("duration")
+        if entry.translation:
+            continue  # the minutes and the duration are the original's: reported there once
         if isinstance(steps, list) and isinstance(duration, int) and all(
                 isinstance(s, dict) and isinstance(s.get("minutes"), int) for s in steps):
             total = sum(s["minutes"] for s in steps)
             if steps and total != duration:
-                catalog.warnings.append(ContentError(
+                catalog.notices.append(ContentError(
                     entry.path, entry.line("steps"),
                     f"the steps add up to {total} minutes but 'duration' is {duration}",
                     "make the minutes of the steps add up to the lesson's duration"))
@@ -134,11 +136,8 @@ def check_catalog(catalog: Catalog) -> None:
 
 # ----- content of one lesson ---------------------------------------------------------------------
 def questions(entry: Entry) -> list:
-    """The quiz questions of a lesson, in order (all quiz blocks)."""
-    body = entry.src.body
-    first = entry.src.body_line + len(body) - len(body.lstrip("\n"))
-    found = quiz.parse_quizzes(body, entry.path, first, errors=[])
-    return [q for one in found for q in one.questions]
+    """The quiz questions of a lesson, in order (all quiz blocks), from the lesson model."""
+    return [q for one in entry.quizzes or [] for q in one.questions]
 
 
 def _e(text) -> str:
@@ -222,9 +221,16 @@ def key_html(items: list, t: Translator, content_lang: str, question_url: str) -
     return "\n".join(out)
 
 
-def _list(items, tag: str, lang_attr: str, cls: str = "") -> str:
+def _list(items, tag: str, lang_attr: str, cls: str = "", tel: str = "") -> str:
+    """A list of plain-text items; with ``tel`` (the text's language) help numbers become
+    tappable links with their names (hooks/helplines.py)."""
     cls_attr = f' class="{cls}"' if cls else ""
-    return f"<{tag}{cls_attr}{lang_attr}>" + "".join(f"<li>{_e(i)}</li>" for i in items) + f"</{tag}>"
+    if tel:
+        from hooks import helplines
+        cells = "".join(f"<li>{helplines.linkify(i, tel)}</li>" for i in items)
+    else:
+        cells = "".join(f"<li>{_e(i)}</li>" for i in items)
+    return f"<{tag}{cls_attr}{lang_attr}>" + cells + f"</{tag}>"
 
 
 def _front(title: str, description: str) -> list[str]:
@@ -296,7 +302,7 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         f'<div><dt>{_e(t.t("lesson.duration"))}</dt><dd>{_e(t.minutes(meta.get("duration", "")))}</dd></div>',
         "</dl>",
         f'<h3 id="zb-t-objectives">{_e(t.t("lesson.objectives"))}</h3>',
-        _list(meta.get("objectives") or [], "ul", text_lang),
+        _list(meta.get("objectives") or [], "ul", text_lang, tel=entry.lang),
     ]
     if steps:
         parts += [f'<h3 id="zb-t-steps">{_e(t.t("teacher.steps"))}</h3>', '<ol class="zb-steps">']
@@ -304,15 +310,15 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         for step in steps:
             end = start + int(step.get("minutes") or 0)
             parts.append(f'<li><span class="zb-steps__time">{_e(t.t("teacher.step_time", start=start, end=end, n=end - start))}</span> '
-                         f'<span{text_lang}>{_e(step.get("text", ""))}</span></li>')
+                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span></li>')
             start = end
         parts += ["</ol>", f'<p class="zb-steps__total">{_e(t.t("teacher.total", n=start))}</p>']
     if meta.get("key_points"):
         parts += [f'<h3 id="zb-t-points">{_e(t.t("teacher.key_points"))}</h3>',
-                  _list(meta["key_points"], "ul", text_lang)]
+                  _list(meta["key_points"], "ul", text_lang, tel=entry.lang)]
     if meta.get("discussion"):
         parts += [f'<h3 id="zb-t-discussion">{_e(t.t("teacher.discussion"))}</h3>',
-                  _list(meta["discussion"], "ol", text_lang)]
+                  _list(meta["discussion"], "ol", text_lang, tel=entry.lang)]
     parts.append("</section>")
     # Worksheet and key: each begins a new sheet when the teacher prints this page.
     parts += [
@@ -379,7 +385,7 @@ def card(entry: Entry, url: str) -> poster.Card:
     return poster.Card(
         lang=entry.lang, title=entry.title, course=course_title(entry.course, entry.lang),
         points=[str(p) for p in points], url=url, help_title=t.t("poster.help"),
-        help=[(n, t.t(f"poster.help_{n}")) for n in poster.HELP_NUMBERS], scan=t.t("poster.scan"),
+        help=[(n, _help_label(n, t.lang)) for n in poster.HELP_NUMBERS], scan=t.t("poster.scan"),
     )
 
 
@@ -470,7 +476,7 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
             f'<dl class="zb-facts__list"><div><dt>{_e(t.t("lesson.audience"))}</dt><dd>{_e(t.audience(meta.get("audience", "")))}</dd></div>'
             f'<div><dt>{_e(t.t("lesson.duration"))}</dt><dd>{_e(t.minutes(meta.get("duration", "")))}</dd></div></dl>',
             f'<p class="zb-print__objectives-title"><strong>{_e(t.t("lesson.objectives"))}</strong></p>',
-            _list(meta.get("objectives") or [], "ul", text_lang),
+            _list(meta.get("objectives") or [], "ul", text_lang, tel=entry.lang),
             f'<div class="zb-print__text"{text_lang}>',
             embed(content, f"{slug}--"),
             "</div>",
@@ -478,12 +484,29 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
         sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
         if sources:
             out += [f'<h3 id="{_e(slug)}--sources">{_e(t.t("sources.heading"))}</h3>', f"<ul{text_lang}>"]
+            from hooks import acts
             for s in sources:
-                article = f", {_e(s['article'])}" if s.get("article") else ""
-                out.append(f'<li><a href="{_e(s.get("url", ""))}" rel="noopener">{_e(s.get("title", ""))}</a>{article}</li>')
+                shown = acts.resolve(s, lang)  # an act: its title in the reader's language (hooks/acts.py)
+                article = f", {_e(shown.article)}" if shown.article else ""
+                marker = f" ({_e(shown.url_lang)})" if shown.url_lang else ""
+                # another source a translation took from the original: marked with its language
+                own = f' lang="{_e(shown.lang)}"' if shown.lang and shown.lang != entry.lang else ""
+                out.append(f'<li{own}><a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>{marker}{article}</li>')
             out.append("</ul>")
         out.append("</section>")
     return "\n".join(out)
+
+
+def _tel(text, lang: str) -> str:
+    from hooks import helplines
+    return helplines.linkify(str(text), lang)
+
+
+def _help_label(number: str, lang: str) -> str:
+    """A help line's name from hooks/data/helplines.yml, as a label on the poster card."""
+    from hooks import helplines
+    name = helplines.load()[number].name[lang]
+    return name[:1].upper() + name[1:]
 
 
 # ----- page views ----------------------------------------------------------------------------------

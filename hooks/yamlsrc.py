@@ -74,17 +74,45 @@ def load(text: str, path: str, first_line: int = 1) -> Located:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = place(mark) if mark else first_line
+        line = min(place(mark), first_line + text.count("\n")) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
         raise ContentError(
             path, line, f"invalid YAML: {problem}",
             "check the indentation and put quotes around text that contains ': ' or '#'",
         ) from None
+    except yaml.reader.ReaderError as exc:  # a control character or a non-Unicode letter
+        line = first_line + text[: exc.position].count("\n")
+        raise ContentError(
+            path, line, f"a character YAML does not allow: U+{_code(exc.character):04X}",
+            "delete it (it is invisible in most editors: retype the line)",
+        ) from None
     except yaml.YAMLError as exc:
-        raise ContentError(path, first_line, f"invalid YAML: {exc}") from None
+        raise ContentError(path, first_line, f"invalid YAML: {' '.join(str(exc).split())}",
+                           "check the indentation and the quotes") from None
 
     lines: dict = {}
     constructor = yaml.constructor.SafeConstructor()
+
+    def scalar(node):
+        if not (node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!"):
+            raise ContentError(path, place(node.start_mark), f"YAML tags such as {node.tag} are not allowed",
+                               "delete the tag (the word starting with !)")
+        if node.tag.endswith(":merge"):
+            raise ContentError(path, place(node.start_mark), "the YAML merge key '<<' is not allowed",
+                               "write every field out in full")
+        try:
+            return _scalar(node, constructor)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # e.g. 2026-25-11: YAML reads it as a date and the calendar refuses it
+            shown = str(node.value)[:40]
+            if node.tag.endswith(":timestamp"):
+                raise ContentError(
+                    path, place(node.start_mark), f"'{shown}' is not a real date",
+                    "write year-month-day with a real month and day, like 2026-11-20",
+                ) from None
+            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+            raise ContentError(path, place(node.start_mark), f"invalid value '{shown}': {problem}",
+                               "write it as plain text, or put it in quotes") from None
 
     def build(node, key_path):
         lines[key_path] = place(node.start_mark)
@@ -92,8 +120,9 @@ def load(text: str, path: str, first_line: int = 1) -> Located:
             result = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise ContentError(path, place(key_node.start_mark), "a key must be plain text")
-                key = str(_scalar(key_node, constructor))
+                    raise ContentError(path, place(key_node.start_mark), "a key must be plain text",
+                                       "write field names as plain words, like title:")
+                key = str(scalar(key_node))
                 if key in result:
                     raise ContentError(
                         path, place(key_node.start_mark), f"the key '{key}' is written twice",
@@ -104,15 +133,14 @@ def load(text: str, path: str, first_line: int = 1) -> Located:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [build(item, key_path + (i,)) for i, item in enumerate(node.value)]
-        if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
-            try:
-                return _scalar(node, constructor)
-            except yaml.YAMLError as exc:
-                raise ContentError(path, place(node.start_mark), f"invalid value: {exc}") from None
-        raise ContentError(path, place(node.start_mark), f"YAML tags such as {node.tag} are not allowed")
+        return scalar(node)
 
     value = build(node, ()) if node is not None else None
     return Located(value, lines)
+
+
+def _code(character) -> int:
+    return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
 def as_date(value) -> _dt.date | None:

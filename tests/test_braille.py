@@ -205,8 +205,10 @@ def test_wrap_breaks_between_words_only():
     lines = braille.wrap(braille.Cells(words, first=2, rest=0))
     assert all(len(line) <= 40 for line in lines)
     assert [w for line in lines for w in line.split()] == words
+    # a word longer than a line with no allowed point: cut as a last resort, with the
+    # continuation sign (tests/test_braille_layout.py tests the allowed points)
     long = braille.wrap(braille.Cells(["⠃" * 95], first=0, rest=2))
-    assert [len(line) for line in long] == [40, 40, 19]
+    assert [len(line) for line in long] == [40, 40, 21] and all(line.endswith("⠐") for line in long[:2])
 
 
 def test_paginate_numbers_every_page():
@@ -240,7 +242,7 @@ def test_fixture_edition(fixture_catalog, lang, word):
     first_key_page = next(i for i, p in enumerate(edition.pages) if answers in p[0].replace(" ", "⠀"))
     assert first_key_page == len(edition.pages) - 1 and first_key_page > 0
     key = edition.pages[-1]
-    assert braille.translate("1.", tables) in key[1].replace(" ", "⠀")
+    assert braille.translate("1.", tables) in key[2].replace(" ", "⠀")   # heading, blank line, answers
     brf = edition.brf().decode("ascii")
     assert brf.count("\f") == len(edition.pages)
 
@@ -312,7 +314,10 @@ def test_lou_translate_gives_the_same_dots(lang):
     rules = braille.Rules.for_lang(lang)
     texts = []
     for entry in entries:
-        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang)
+        # the lesson model's quizzes: a translation's carry the original's answers
+        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, lang,
+                                           quizzes=entry.quizzes)
+        assert entry.quizzes is None or len(entry.quizzes) == entry.src.body.count("```quiz")
         texts += [rules.apply(b.text) for b in blocks]
     tables = braille.tables_for(lang)
     proc = subprocess.run(["lou_translate", "--forward", CLI_DISPLAY[lang] + "," + ",".join(tables)],
@@ -390,7 +395,7 @@ def test_kazakh_letters_have_their_cells(built_site):
     catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 21))
     checked = set()
     for entry in catalog.entries.values():
-        if entry.kind != "lesson" or entry.lang != "kk":
+        if entry.kind != "lesson" or entry.lang != "kk" or entry.meta.get("withdrawn"):  # withdrawn: not built
             continue
         txt = (built_site / f"{entry.rel.removesuffix('.md')}.braille" / f"{entry.slug}.kk.txt").read_text(
             encoding="utf-8-sig")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, fixture_site, lesson_md, mkdocs_build, serve
 
 AXE = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -126,14 +126,38 @@ FOCUSED_AND_SEEN = """() => {
 }"""
 
 
+LONG_COURSE = 12  # lessons in the fraud course of the keyboard test's site
+
+
+@pytest.fixture(scope="module")
+def long_course_server(tmp_path_factory):
+    """The real content plus generated lessons: a fraud course of LONG_COURSE lessons (the new
+    ones in Kazakh, shown as the original in ru/ and en/), built strict with the real hooks and
+    theme, served on 127.0.0.1."""
+    tmp = tmp_path_factory.mktemp("long-course")
+    files = {p.relative_to(ROOT / "docs").as_posix(): p.read_bytes()
+             for p in (ROOT / "docs").rglob("*") if p.is_file()}
+    existing = [rel for rel in files if rel.startswith("kk/fraud/") and rel.count("/") == 2
+                and rel.endswith(".md") and not rel.endswith(("index.md", ".easy.md"))]
+    for n in range(len(existing) + 1, LONG_COURSE + 1):  # Kazakh only: ru/ and en/ show the original
+        files[f"kk/fraud/extra-{n}.md"] = lesson_md(f"extra-{n}", title=f"Қосымша сабақ {n}", order=n)
+    config = fixture_site(tmp, files)
+    dest = tmp / "site"
+    proc = mkdocs_build(dest, config)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    server = serve(dest)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
 @pytest.mark.parametrize("lang", ["", "ru/", "en/"])
-def test_phone_menu_works_with_the_keyboard(browser, built_site, http_server, lang):
+def test_phone_menu_works_with_the_keyboard(browser, long_course_server, lang):
     """On a phone (or a zoomed-in desktop) the menu opens from a button in the tab order, names
     itself in the page's language, puts focus in the menu, shows every entry that takes focus,
     and Escape closes it and gives focus back to the button."""
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
-    page.goto(http_server + lang + "fraud/droppers/")
+    page.goto(long_course_server + lang + "fraud/droppers/")
     page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")
     button = page.evaluate("[document.activeElement.tagName, document.activeElement.getAttribute('aria-label'),"
@@ -151,7 +175,8 @@ def test_phone_menu_works_with_the_keyboard(browser, built_site, http_server, la
         entries.append(now)
         page.keyboard.press("Tab")
     texts = [e["text"] for e in entries]
-    assert len(entries) > 8, texts  # home, three courses, the open course's lessons, help, ...
+    assert len(entries) > LONG_COURSE + 8, texts  # home, courses, the open course's lessons, contents, ...
+    assert sum(1 for t in texts if t.startswith("Қосымша сабақ")) >= LONG_COURSE - 2, texts
     assert [e["text"] for e in entries if not e["seen"]] == []
     # Tabbing out of the menu closes it.
     assert not page.evaluate("document.getElementById('__drawer').checked")

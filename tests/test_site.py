@@ -11,10 +11,12 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from hooks import catalog as catalog_module
+from hooks import acts, helplines
 from hooks.pages import url_of
 
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 22))
-LESSONS = [(e.lang, e.rel) for e in CATALOG.entries.values() if e.kind == "lesson" and e.lang == "kk"]
+LESSONS = [(e.lang, e.rel) for e in CATALOG.entries.values()
+           if e.kind == "lesson" and e.lang == "kk" and not e.meta.get("withdrawn")]  # withdrawn: not published
 
 
 def page(site: Path, lang: str, rel: str) -> BeautifulSoup:
@@ -23,11 +25,14 @@ def page(site: Path, lang: str, rel: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_the_site_has_six_lessons_in_three_courses():
+def test_the_site_publishes_the_lessons_of_two_courses_and_withdraws_the_1995_constitution_ones():
     ids = CATALOG.lesson_ids()
-    assert len(ids) >= 6
+    assert len(ids) >= 4
     courses = {CATALOG.lesson(i, "kk").course for i in ids}
-    assert courses == {"law-basics", "safety", "fraud"}
+    assert courses == {"safety", "fraud"}
+    # the two law-basics lessons teach the 1995 Constitution: withdrawn until rewritten (issue 13)
+    assert [e.rel for e in CATALOG.withdrawn()] == ["law-basics/rights-and-responsibility.md",
+                                                     "law-basics/what-is-law.md"]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
@@ -70,11 +75,12 @@ def test_lesson_page_shows_lesson_plan_facts_and_sources(built_site):
         soup = page(built_site, "ru", rel)
         facts = soup.select_one(".zb-facts").get_text(" ", strip=True)
         assert "Для кого" in facts and f"{entry.meta['duration']} мин" in facts
-        for objective in entry.meta["objectives"]:
-            assert objective.strip() in facts
+        for objective in entry.meta["objectives"]:  # help numbers are tel: links with their names
+            shown = BeautifulSoup(helplines.linkify(objective, entry.lang), "html.parser").get_text(" ", strip=True)
+            assert " ".join(shown.split()) in " ".join(facts.split())
         sources = soup.select_one(".zb-sources")
         hrefs = [a["href"] for a in sources.select("a")]
-        assert hrefs == [s["url"] for s in entry.meta["sources"]]
+        assert hrefs == [acts.resolve(s, "ru").url for s in entry.meta["sources"]]  # an act: its Russian text
         assert "Последняя проверка:" in sources.get_text()
 
 

@@ -70,8 +70,20 @@ def test_translated_page_has_no_notice(partial_site):
 
 def test_build_prints_the_translation_table(partial_site):
     _, log = partial_site
-    line = next(l for l in log.splitlines() if "fraud/sample" in l)
+    line = next(l for l in log.splitlines() if l.startswith("fraud/sample"))
     assert line.split()[-3:] == ["L-", "--", "L-"]
+
+
+def test_missing_translation_and_easy_read_are_notices_naming_the_file(partial_site):
+    # the strict build passed (partial_site asserts it); the notices are in its log, as INFO
+    _, log = partial_site
+    notices = [l for l in log.splitlines() if "NOTICE" in l]
+    assert "INFO    -  NOTICE  docs/kk/fraud/sample.md:1: no Russian translation yet: docs/ru/fraud/sample.md " \
+           "should exist — readers see the Kazakh text until it does" in notices, notices
+    assert any("no English easy-read edition yet: docs/en/fraud/sample.easy.md should exist" in l for l in notices)
+    assert any("no Kazakh easy-read edition yet: docs/kk/fraud/sample.easy.md should exist" in l for l in notices)
+    assert not any("docs/ru/fraud/sample.easy.md" in l for l in notices)  # one notice for the missing translation
+    assert "WARNING" not in log
 
 
 def test_course_page_marks_the_untranslated_lesson(partial_site):
@@ -91,14 +103,21 @@ def test_bad_front_matter_fails_the_build_with_file_and_line(tmp_path):
     assert not (tmp_path / "site" / "fraud").exists()
 
 
-def test_overdue_review_shows_a_notice_and_fails_strict(tmp_path):
+def test_overdue_review_is_a_notice_and_a_banner_and_never_fails_strict(tmp_path):
     files = minimal_pages()
     files["kk/fraud/sample.md"] = lesson_md(reviewed="2020-01-01")
     cfg = fixture_site(tmp_path, files)
-    strict = mkdocs_build(tmp_path / "strict", config=cfg)
-    assert strict.returncode != 0
-    assert "docs/kk/fraud/sample.md:14: review overdue since 2020-12-31" in strict.stderr
-    relaxed = mkdocs_build(tmp_path / "site", config=cfg, strict=False)
-    assert relaxed.returncode == 0
+    strict = mkdocs_build(tmp_path / "site", config=cfg)
+    assert strict.returncode == 0, strict.stderr[-3000:]
+    assert "INFO    -  NOTICE  docs/kk/fraud/sample.md:14: review overdue since 2020-12-31" in strict.stderr
     notice = soup_of(tmp_path / "site/ru/fraud/sample/index.html").select_one(".zb-review").get_text(" ", strip=True)
     assert notice.startswith("Содержание этой страницы не перепроверялось с 2020-12-31.")
+
+
+def test_editors_page_lists_every_notice_with_file_and_line(partial_site):
+    site, _ = partial_site
+    section = soup_of(site / "ru/editors/index.html").select_one(".zb-notices")
+    assert section.h2.get_text(strip=True) == "Замечания (не останавливают сборку)"
+    items = [li.get_text(" ", strip=True) for li in section.select("li")]
+    assert "docs/kk/fraud/sample.md:1: no Russian translation yet: docs/ru/fraud/sample.md should exist " \
+           "— readers see the Kazakh text until it does" in items, items
