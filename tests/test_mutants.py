@@ -64,11 +64,12 @@ def run_check(docs: Path) -> tuple[bool, set, str]:
     text = out.getvalue()
     places = set()
     for line in text.splitlines():
-        m = re.match(r"^(ERROR|WARNING) +(.*)$", line)
+        m = re.match(r"^(ERROR|NOTICE) +(.*)$", line)
         if m:
             found = MESSAGE.match(m.group(2))
             assert found, f"a check message without file:line: {line}"
-            places.add(f"{found['where']}:{found['line']}")
+            if m.group(1) == "ERROR":
+                places.add(f"{found['where']}:{found['line']}")
     return code != 0, places, text
 
 
@@ -82,8 +83,9 @@ class _Records(logging.Handler):
 
 
 def run_content_stage(docs: Path) -> tuple[bool, set, str]:
-    """The build's content stage in-process: load_catalog aborts on errors; a warning fails
-    the strict build (mkdocs counts warnings and aborts). (failed, {file:line}, messages)."""
+    """The build's content stage in-process: load_catalog aborts on errors; a warning would
+    fail the strict build (mkdocs counts warnings and aborts); notices are info and never
+    fail. (failed, {file:line}, messages)."""
     from mkdocs.exceptions import Abort
 
     from hooks import mkdocs_hooks
@@ -104,6 +106,9 @@ def run_content_stage(docs: Path) -> tuple[bool, set, str]:
         found = MESSAGE.match(record.getMessage())
         assert found, f"a build message without file:line: {record.getMessage()}"
         places.add(f"{found['where']}:{found['line']}")
+    for record in handler.records:  # notices (info level) name their place too
+        if record.getMessage().startswith("NOTICE"):
+            assert MESSAGE.match(record.getMessage().split(None, 1)[1]), record.getMessage()
     return aborted or bool(failing), places, "\n".join(r.getMessage() for r in handler.records)
 
 
