@@ -356,7 +356,7 @@ def mark_page(content: str, lang: str, page_url: str) -> str:
     """on_page_content of a lesson or easy-read page whose text is in ``lang``."""
     from mkdocs.utils import get_relative_url
 
-    from hooks.pages import url_of
+    from hooks.urls import url_of
     from hooks.strings import Translator
 
     glossary_url = get_relative_url(url_of(lang, "glossary.md"), page_url)
