@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
 from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
+from hooks.rules import url_of  # noqa: F401 (re-exported: the URL of a docs file lives with the layout rules)
 from hooks.strings import Translator
-from hooks.urls import url_of  # noqa: F401 (re-exported: teacher, braille_site, offline, ...)
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
