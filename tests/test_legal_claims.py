@@ -192,3 +192,17 @@ def test_every_wording_item_has_a_right_form_and_a_reason():
     forms = wording.load()
     assert len(forms) >= 5
     assert all(f.right and f.why for f in forms)
+
+
+def test_a_withdrawn_lesson_is_listed_for_editors_and_not_checked_as_published(tmp_path):
+    """A lesson with withdrawn: in its Kazakh original (e.g. one that teaches a repealed act) is
+    not published, needs no fact list meanwhile, and is listed on the editors' page."""
+    from hooks import legal_pages
+    text = law_lesson(extra="withdrawn: teaches the 1995 Constitution; to be rewritten\n")
+    text = text.replace(CLAIMS, "")
+    cat = site(tmp_path, {"kk/law-basics/age.md": text})
+    assert errors_of(cat) == []
+    assert [e.path for e in cat.withdrawn()] == ["docs/kk/law-basics/age.md"]
+    assert cat.is_withdrawn("ru", "law-basics/age.md") and "age" not in cat.lesson_ids("law-basics")
+    listed = legal_pages.withdrawn_markdown(cat, "en")
+    assert "`docs/kk/law-basics/age.md`" in listed and "teaches the 1995 Constitution" in listed
