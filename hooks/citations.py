@@ -123,6 +123,14 @@ def _check_claim(page: Page, i: int, claim: dict, errors: list) -> None:
         errors.append(ContentError(page.path, at, f"fact {i + 1} does not say what the lesson states",
                                    "write says: and the statement in one short sentence"))
     if "act" in claim:
+        named = [n for n in articles_in(str(claim.get("says") or "")) if n not in cited_articles([claim])]
+        if named:
+            errors.append(ContentError(
+                page.path, page.line("claims", i, "says") if "says" in claim else at,
+                f"fact {i + 1} names article {', '.join(dict.fromkeys(named))} but cites "
+                f"{claim.get('act')} article {', '.join(acts_module.articles_of(claim)) or '—'}",
+                "cite every article the statement names (article: [...]); in a translation, give the facts "
+                "in the Kazakh original's order"))
         if not acts_module.articles_of(claim):
             errors.append(ContentError(page.path, page.line("claims", i, "act"),
                                        f"fact {i + 1} cites '{claim.get('act')}' without an article",
