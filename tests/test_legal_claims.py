@@ -82,8 +82,9 @@ def test_an_easy_read_edition_may_name_the_articles_its_lesson_lists(tmp_path):
     easy = "---\ntitle: Жас. Жеңіл оқу\n---\n\n15-бап: 16 жастан.\n\nАл 190-бап бөлек.\n"
     cat = site(tmp_path, {"kk/law-basics/age.md": law_lesson(), "kk/law-basics/age.easy.md": easy})
     hits = [e.format() for e in cat.errors if "names article" in e.message]
-    assert hits == ["docs/kk/law-basics/age.easy.md:7: the text names article 190, which the sources do not cite"
-                    " — add it to sources: (act: ..., article: \"190\") or take it out of the text"], hits
+    assert hits == ["docs/kk/law-basics/age.easy.md:7: the text names article 190, which the lesson's fact list "
+                    "(claims:) do not cite — add it to claims: (says: ..., act: ..., article: \"190\") or take it "
+                    "out of the text"], hits
 
 
 def test_a_fact_without_a_source_or_article_names_its_line(tmp_path):
