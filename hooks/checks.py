@@ -23,6 +23,7 @@ from hooks import markup  # noqa: E402
 from hooks import images  # noqa: E402
 from hooks import teacher  # noqa: E402
 from hooks import citations  # noqa: E402
+from hooks import wording  # noqa: E402
 from hooks.yamlsrc import ContentError
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
@@ -33,7 +34,8 @@ CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/gl
 CHECKERS.append(markup.check_catalog)  # raw HTML, unsafe URLs and broken links in Markdown: hooks/markup.py
 CHECKERS.append(images.check_catalog)  # alt text, missing or remote image files: hooks/images.py
 CHECKERS.append(teacher.check_catalog)  # key points for the poster, steps vs duration: hooks/teacher.py
-CHECKERS.append(citations.check_catalog)  # acts cited, source addresses, help numbers, law changes: hooks/citations.py
+CHECKERS.append(citations.check_catalog)  # acts cited, fact lists, source addresses, help numbers, law changes: hooks/citations.py
+CHECKERS.append(wording.check_catalog)  # Kazakh wrong -> right forms (notices): hooks/wording.py
 
 
 def _culprit(tb, catalog):

@@ -51,6 +51,7 @@ class PageView:
     sources: list = field(default_factory=list)   # acts.Shown, in the reader's language: hooks/acts.py
     law_changed: str = ""     # banner: an act the page cites changed after its review (hooks/legal_pages.py)
     course_note: str = ""     # a course whose lessons are all withdrawn says so
+    has_changes: bool = False  # the site has the "Changes in the laws" page (footer link)
 
     @property
     def footer_links(self) -> dict:
@@ -142,6 +143,7 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
         content_lang = ORIGINAL if fallback else lang
     view = PageView(lang=lang, content_lang=content_lang, kind=classify(rel), t=t, entry=entry,
                     fallback=fallback, switcher=switcher(catalog, lang, rel, t))
+    view.has_changes = catalog.get(lang, "changes.md") is not None or catalog.get(ORIGINAL, "changes.md") is not None
     if entry is None:
         return view
     if entry.kind == "lesson":

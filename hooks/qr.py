@@ -6,6 +6,7 @@ and the same input always gives the same bytes (segno writes no timestamps).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -31,6 +32,7 @@ def public_url(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url.lstrip("/")
 
 
+@functools.lru_cache(maxsize=4096)  # the SVG, the PNG, the poster and their sizes: encoded once
 def make(url: str) -> segno.QRCode:
     return segno.make(url, error=ERROR, micro=False, boost_error=False)
 

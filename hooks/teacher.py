@@ -320,6 +320,7 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         parts += [f'<h3 id="zb-t-discussion">{_e(t.t("teacher.discussion"))}</h3>',
                   _list(meta["discussion"], "ol", text_lang, tel=entry.lang)]
     parts.append("</section>")
+    parts += claims_html(meta, t, text_lang, lang, entry.lang)
     # Worksheet and key: each begins a new sheet when the teacher prints this page.
     parts += [
         '<section class="zb-teacher__worksheet" aria-labelledby="zb-t-worksheet">',
@@ -333,6 +334,33 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         "</div>",
     ]
     return _clean(parts)
+
+
+def claims_html(meta: dict, t: Translator, text_lang: str, lang: str, content_lang: str) -> list[str]:
+    """The fact list (``claims:``): "What this lesson says, and where it comes from"."""
+    from hooks import acts
+    claims = [c for c in meta.get("claims") or [] if isinstance(c, dict)]
+    if not claims:
+        return []
+    out = ['<section class="zb-teacher__claims" aria-labelledby="zb-t-claims">',
+           f'<h2 id="zb-t-claims">{_e(t.t("teacher.claims"))}</h2>',
+           f'<p>{_e(t.t("teacher.claims_intro"))}</p>', '<ol class="zb-claims">']
+    for claim in claims:
+        shown = acts.resolve(claim, lang)
+        where = [f'<a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>'
+                 + (f" ({_e(shown.url_lang)})" if shown.url_lang else "")]
+        if shown.article:
+            where.append(_e(shown.article))
+        if shown.act is not None and shown.act.edition_checked:
+            where.append(_e(t.t("teacher.claims_edition", date=shown.act.edition_checked.isoformat())))
+        if shown.published:
+            where.append(_e(t.t("teacher.claims_published", date=shown.published)))
+        if shown.act is not None and shown.act.to_recheck and shown.article:
+            where.append(_e(t.t("teacher.claims_recheck")))
+        out.append(f'<li><span{text_lang}>{_tel(claim.get("says", ""), content_lang)}</span>'
+                   f'<br><span class="zb-claims__source">{", ".join(where)}</span></li>')
+    out += ["</ol>", "</section>"]
+    return out
 
 
 def worksheet_markdown(entry: Entry, lang: str, base_url: str) -> str:

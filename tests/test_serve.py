@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from hooks import engine
 from mutants import small_docs
 
 LESSON = "kk/fraud/droppers.md"
@@ -64,7 +64,7 @@ def served(tmp_path):
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")],
+        engine.command("serve", "-a", f"127.0.0.1:{port}", "-f", str(site / "mkdocs.yml")),
         cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True)
     log: list = []

@@ -142,6 +142,8 @@ def test_poster_is_a4_vector_with_the_title_the_points_and_a_working_qr(tmp_path
     entry, card = _card("kk", "droppers")
     assert card.points == entry.meta["key_points"] and len(card.points) == 3
     pdf = poster.render(card)
+    # The pre-cut fonts have every character of a Kazakh card (a full font only as a fallback).
+    assert all(path.parent == poster.FONT_CACHE for path in poster._font_files(card).values())
     # Vector: no raster image in it, the fonts embedded.
     assert b"/Subtype /Image" not in pdf and b"/FontFile2" in pdf
     # A4 as Ghostscript prints it, and the QR code on the printout opens the lesson.
