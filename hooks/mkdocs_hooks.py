@@ -29,6 +29,7 @@ from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
 from hooks import legal_pages  # noqa: E402
+from hooks import notfound  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -279,10 +280,24 @@ def on_post_page(output, page, config):
     return csp.add_meta(output)
 
 
+def on_template_context(context, template_name, config):
+    # The page-not-found pages, in all three languages: hooks/notfound.py
+    if template_name == notfound.TEMPLATE:
+        view = notfound.view(_lang(config), config.site_url)
+        view.scripts.append(search.SCRIPT)
+        context["zb"] = view
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered as a theme template, not a page: it gets the same policy.
     if template_name.endswith(".html"):
-        return csp.add_meta(output_content)
+        output_content = csp.add_meta(output_content)
+    # Every language build renders 404.html into the same site folder: the Kazakh (outer) build
+    # keeps the root one, the others go to <lang>/404.html (an empty result is not written).
+    if template_name == notfound.TEMPLATE and notfound.path_of(_lang(config)) != notfound.TEMPLATE:
+        cards.write_atomic(Path(config.site_dir) / notfound.path_of(_lang(config)), output_content.encode("utf-8"))
+        return ""
     return output_content
 
 

@@ -114,7 +114,8 @@ def switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]
         name = LANG_NAMES[other]
         if not exists:
             name += f" ({t.t('untranslated.switcher')})"
-        items.append({"lang": other, "name": name, "link": url_of(other, rel), "exists": exists})
+        items.append({"lang": other, "name": name, "word": LANG_NAMES[other], "link": url_of(other, rel),
+                      "exists": exists})
     return items
 
 

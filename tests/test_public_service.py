@@ -1,0 +1,176 @@
+"""A public-service site (issue 15), as a reader sees it in Chromium at 390×844 and in the
+HTML: languages as words, page-not-found pages on a host that serves the root 404.html for
+every missing address (as GitHub Pages does), also below a sub-path."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import fixture_site, minimal_pages, mkdocs_build
+
+PHONE = {"width": 390, "height": 844}
+LANGS = ("kk", "ru", "en")
+WORDS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+HOME = {"kk": "", "ru": "ru/", "en": "en/"}
+LESSON = {"kk": "fraud/droppers/", "ru": "ru/fraud/droppers/", "en": "en/fraud/droppers/"}
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def pages_host(site: Path, prefix: str = "/"):
+    """A static host like GitHub Pages: the site below ``prefix``; any missing address gets the
+    root 404.html with status 404."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            path = urlsplit(path).path
+            if not path.startswith(prefix):
+                return str(site / "no-such-file")
+            return super().translate_path("/" + path[len(prefix):])
+
+        def send_head(self):
+            local = Path(self.translate_path(self.path))
+            if local.is_dir():
+                local = local / "index.html"
+            if not local.is_file() and not (local.is_dir() and not self.path.endswith("/")):
+                body = (site / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return None
+            return super().send_head()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+# --- Languages as words -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_words_are_visible_on_a_phone_without_a_menu(browser, built_site, http_server, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in (HOME[lang], LESSON[lang]):
+        page.goto(http_server + path)
+        links = page.locator("nav.zb-langs a")
+        assert links.count() == 3, path
+        for i, other in enumerate(LANGS):
+            link = links.nth(i)
+            assert link.is_visible(), path
+            box = link.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], path
+            assert link.inner_text().startswith(WORDS[other])
+            assert link.get_attribute("lang") == other
+            # each leads to the same page in that language
+            assert urljoin(page.url, link.get_attribute("href")) == http_server + {
+                "kk": path.removeprefix("ru/").removeprefix("en/"),
+                "ru": "ru/" + path.removeprefix("ru/").removeprefix("en/"),
+                "en": "en/" + path.removeprefix("ru/").removeprefix("en/")}[other]
+        assert page.locator("nav.zb-langs a[aria-current=page]").inner_text() == WORDS[lang]
+    context.close()
+
+
+# --- Page not found ----------------------------------------------------------------------
+
+NOT_FOUND_TITLES = {"kk": "Бет табылмады", "ru": "Страница не найдена", "en": "Page not found"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_404_page_has_its_language_and_three_links(built_site, lang):
+    path = built_site / ("404.html" if lang == "kk" else f"{lang}/404.html")
+    soup = soup_of(path)
+    assert soup.html["lang"] == lang
+    parts = soup.select(".zb-notfound section[lang]")
+    assert [p["lang"] for p in parts][0] == lang
+    assert sorted(p["lang"] for p in parts) == sorted(LANGS)  # every 404 page speaks all three
+    assert soup.select_one("h1").get_text(strip=True) == NOT_FOUND_TITLES[lang]
+    for part in parts:
+        hrefs = [a["href"] for a in part.select("a")]
+        home = "/" + HOME[part["lang"]]
+        assert hrefs == [home, home + ("help/"), home + "#search"], part["lang"]
+        assert part.get_text(" ", strip=True).startswith(NOT_FOUND_TITLES[part["lang"]])
+
+
+def check_missing_address(browser, base: str, missing: str, site_prefix: str):
+    """Open ``missing`` on the host: the root 404 page with its stylesheet and every link working."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    bad = []
+    page.on("response", lambda r: bad.append(r.url) if r.status >= 400 and r.url != base + missing else None)
+    response = page.goto(base + missing)
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "kk"
+    # Material's stylesheet is applied: the header is fixed/sticky and the page is styled.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    assert page.evaluate("[...document.styleSheets].filter(s => s.href).length") >= 2
+    assert failed == [] and bad == []
+    hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+    assert len(hrefs) > 10
+    request = context.request
+    for href in sorted(set(h.split("#")[0] for h in hrefs)):
+        assert href.startswith(base), href
+        assert request.get(href).status == 200, (missing, href)
+    for lang in LANGS:
+        for label in page.locator(f".zb-notfound section[lang={lang}] a").all_inner_texts():
+            assert label
+    context.close()
+
+
+@pytest.mark.parametrize("missing", ["x/y/", "ru/x/y/"])
+def test_host_serving_root_404_for_any_missing_path(browser, built_site, missing):
+    server, base = pages_host(built_site)
+    try:
+        check_missing_address(browser, base, missing, "/")
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    """The real theme and hooks with site_url below a path, as on https://<user>.github.io/<repo>/."""
+    tmp = tmp_path_factory.mktemp("subpath")
+    cfg = fixture_site(tmp, minimal_pages())
+    text = cfg.read_text(encoding="utf-8").replace("site_url: https://zansabaq.kz/",
+                                                   "site_url: https://example.org/zansabaq/")
+    assert "example.org/zansabaq/" in text
+    cfg.write_text(text, encoding="utf-8")
+    proc = mkdocs_build(tmp / "site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return tmp / "site"
+
+
+@pytest.mark.parametrize("missing", ["x/y/", "ru/x/y/"])
+def test_host_serving_root_404_below_a_sub_path(browser, subpath_site, missing):
+    soup = soup_of(subpath_site / "404.html")
+    assert [a["href"] for a in soup.select(".zb-notfound section[lang=ru] a")] == [
+        "/zansabaq/ru/", "/zansabaq/ru/help/", "/zansabaq/ru/#search"]
+    server, base = pages_host(subpath_site, "/zansabaq/")
+    try:
+        check_missing_address(browser, base, missing, "/zansabaq/")
+    finally:
+        server.shutdown()
+
+
+def test_search_link_opens_the_search_box(browser, built_site, http_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(http_server + "ru/#search")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    assert page.locator(".md-search__input").is_visible()
+    context.close()
