@@ -30,6 +30,7 @@ from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
 from hooks import legal_pages  # noqa: E402
 from hooks import notfound  # noqa: E402
+from hooks import publisher  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -245,6 +246,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
+    context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/publisher.py
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
@@ -280,12 +282,23 @@ def on_post_page(output, page, config):
     return csp.add_meta(output)
 
 
+def site_context(config, rel: str = "") -> dict:
+    """What every page shows about the site itself: its operator (extra.operator)."""
+    has_about = any(STATE["catalog"].get(lang, ABOUT) is not None for lang in (_lang(config), catalog_module.ORIGINAL))
+    return {"operator": publisher.from_extra(config.extra), "is_about": rel == ABOUT,
+            "about_url": pages.url_of(_lang(config), ABOUT) if has_about else ""}
+
+
+ABOUT = "about.md"  # the "About this site" page: who runs it, how lessons are checked
+
+
 def on_template_context(context, template_name, config):
     # The page-not-found pages, in all three languages: hooks/notfound.py
     if template_name == notfound.TEMPLATE:
         view = notfound.view(_lang(config), config.site_url)
         view.scripts.append(search.SCRIPT)
         context["zb"] = view
+        context["zb_site"] = site_context(config)
     return context
 
 

@@ -123,7 +123,7 @@ def check_missing_address(browser, base: str, missing: str, site_prefix: str):
     hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
     assert len(hrefs) > 10
     request = context.request
-    for href in sorted(set(h.split("#")[0] for h in hrefs)):
+    for href in sorted(set(h.split("#")[0] for h in hrefs if not h.startswith(("tel:", "mailto:")))):
         assert href.startswith(base), href
         assert request.get(href).status == 200, (missing, href)
     for lang in LANGS:
@@ -174,3 +174,151 @@ def test_search_link_opens_the_search_box(browser, built_site, http_server):
     page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
     assert page.locator(".md-search__input").is_visible()
     context.close()
+
+
+# --- Trust: who runs the site, footer, feedback, offline date ---------------------------------
+
+FOOTER = {
+    "kk": ("Бұл мемлекеттік сайт емес.", "заң кеңесі емес"),
+    "ru": ("Это не государственный сайт.", "не юридическая консультация"),
+    "en": ("This is not a government site.", "Nothing here is legal advice"),
+}
+UNPUBLISHED = {"kk": "Бұл сайт әлі жариялауға дайын емес", "ru": "Этот сайт ещё не готов к публикации",
+               "en": "This site is not yet set up for publishing"}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.is_relative_to(site / "offline"))
+
+
+def test_every_page_says_not_government_not_advice_call_112_and_not_ready(built_site):
+    pages = html_pages(built_site)
+    assert len(pages) > 50
+    for path in pages:
+        soup = soup_of(path)
+        lang = soup.html["lang"]
+        footer = soup.select_one(".md-copyright").get_text(" ", strip=True)
+        for words in FOOTER[lang]:
+            assert words in footer, path
+        assert [a["href"] for a in soup.select(".md-copyright a[href^='tel:']")] == ["tel:112"], path
+        # mkdocs.yml states no operator: every page says the site is not ready, and no lesson
+        # offers a feedback address that nobody gave.
+        assert soup.select_one(".md-banner").get_text(" ", strip=True).startswith(UNPUBLISHED[lang]), path
+        assert soup.select(".zb-feedback, a[href^='mailto:']") == [], path
+
+
+def test_about_page_states_no_operator_until_the_config_does(built_site):
+    for lang in LANGS:
+        soup = soup_of(built_site / ("" if lang == "kk" else f"{lang}/") / "about/index.html")
+        assert soup.select_one(".zb-operator__unset"), lang
+        assert soup.select_one("h2#zb-operator-title")
+        about = {"kk": "Сайт туралы", "ru": "О сайте", "en": "About this site"}[lang]
+        assert about in [a.get_text(strip=True) for a in soup.select(".md-copyright nav a")]
+        home = soup_of(built_site / ("" if lang == "kk" else f"{lang}/") / "index.html")
+        assert [a["href"] for a in home.select(".md-copyright nav a") if a.get_text(strip=True) == about] == ["about/"]
+
+
+def test_publishing_refuses_without_an_operator_and_accepts_a_stated_one(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    def run(config: Path):
+        return subprocess.run([sys.executable, "-m", "hooks.publisher", str(config)], cwd=ROOT,
+                              capture_output=True, text=True)
+
+    empty = run(ROOT / "mkdocs.yml")
+    assert empty.returncode == 1 and "extra.operator.name is empty" in empty.stderr
+    assert "Not publishing" in empty.stderr
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    stated = text.replace('    name: ""\n    contact: ""\n    feedback: ""',
+                          '    name: Example School\n    contact: https://example.org/contact\n'
+                          '    feedback: lessons@example.org')
+    assert stated != text
+    (tmp_path / "mkdocs.yml").write_text(stated, encoding="utf-8")
+    assert run(tmp_path / "mkdocs.yml").returncode == 0
+    bad = stated.replace("lessons@example.org", "not an address")
+    (tmp_path / "mkdocs.yml").write_text(bad, encoding="utf-8")
+    result = run(tmp_path / "mkdocs.yml")
+    assert result.returncode == 1 and "feedback must be an e-mail address" in result.stderr
+    workflow = (ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8")
+    assert ".venv/bin/python -m hooks.publisher mkdocs.yml" in workflow
+
+
+@pytest.fixture(scope="module")
+def operator_site(tmp_path_factory):
+    """A site whose mkdocs.yml states its operator (with characters that need escaping)."""
+    from conftest import lesson_md
+
+    tmp = tmp_path_factory.mktemp("operator")
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md(title="Сынақ & <сабақ>")
+    files["kk/about.md"] = "---\ntitle: Сайт туралы\n---\n\nМәтін.\n"
+    cfg = fixture_site(tmp, files)
+    import yaml
+    config = yaml.safe_load(cfg.read_text(encoding="utf-8"))
+    config["extra"]["operator"] = {"name": "Example <School>", "contact": "info@example.org",
+                                   "feedback": "lessons@example.org"}
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    proc = mkdocs_build(tmp / "site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return tmp / "site"
+
+
+def test_stated_operator_shows_on_about_page_and_feedback_link_carries_the_page_address(operator_site):
+    from urllib.parse import parse_qs
+
+    soup = soup_of(operator_site / "ru/fraud/sample/index.html")
+    assert soup.select_one(".md-banner") is None
+    href = soup.select_one(".zb-feedback a")["href"]
+    address, query = href.removeprefix("mailto:").split("?", 1)
+    assert address == "lessons@example.org"
+    fields = parse_qs(query)
+    assert fields["body"][0].strip() == "https://zansabaq.kz/ru/fraud/sample/"
+    assert fields["subject"][0] == "Zansabaq: Сынақ & <сабақ>"
+    about = soup_of(operator_site / "about/index.html").select_one(".zb-operator")
+    assert "Сайтты жүргізетін: Example <School>." in about.get_text(" ", strip=True)
+    assert [a["href"] for a in about.select("a")] == ["mailto:info@example.org", "mailto:lessons@example.org"]
+
+
+def test_offline_copy_pages_show_their_build_date_and_to_check_the_site(built_site):
+    import zipfile
+
+    from hooks import clock
+    from hooks.dates import in_words
+    from conftest import ROOT
+
+    made = clock.build_date(ROOT)
+    for lang, words in (("kk", "Жаңартуларды сайттан тексеріңіз"), ("ru", "Проверьте обновления на сайте"),
+                        ("en", "Check the site for updates")):
+        with zipfile.ZipFile(built_site / f"offline/zansabaq-{lang}.zip") as archive:
+            pages = [n for n in archive.namelist() if n.endswith(".html") and not n.endswith(f"zansabaq-{lang}/index.html")
+                     or n.endswith(f"zansabaq-{lang}/{'' if lang == 'kk' else lang + '/'}index.html")]
+            assert len(pages) > 10
+            for name in pages:
+                stamp = BeautifulSoup(archive.read(name).decode("utf-8"), "html.parser").select_one(".zb-offline__stamp")
+                assert stamp is not None, name
+                text = stamp.get_text(" ", strip=True)
+                assert in_words(made, lang) in text and words in text, name
+    # the online site has no stamp
+    assert soup_of(built_site / "index.html").select_one(".zb-offline__stamp") is None
+
+
+def test_dates_in_words_in_each_language():
+    import datetime as dt
+
+    from hooks.dates import in_words
+
+    day = dt.date(2026, 11, 20)
+    assert in_words(day, "kk") == "2026 жылғы 20 қараша"
+    assert in_words(day, "ru") == "20 ноября 2026 г."
+    assert in_words(day, "en") == "20 November 2026"
+    assert in_words("2026-03-15", "ru") == "15 марта 2026 г."
+
+
+def test_lesson_review_date_is_in_words(built_site):
+    text = soup_of(built_site / "ru/fraud/droppers/index.html").get_text(" ", strip=True)
+    import re
+    assert re.search(r"Последняя проверка: \d{1,2} [а-я]+ \d{4} г\.", text)
+    assert not re.search(r"Последняя проверка: \d{4}-\d\d-\d\d", text)

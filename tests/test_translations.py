@@ -111,7 +111,7 @@ def test_overdue_review_is_a_notice_and_a_banner_and_never_fails_strict(tmp_path
     assert strict.returncode == 0, strict.stderr[-3000:]
     assert "INFO    -  NOTICE  docs/kk/fraud/sample.md:14: review overdue since 2020-12-31" in strict.stderr
     notice = soup_of(tmp_path / "site/ru/fraud/sample/index.html").select_one(".zb-review").get_text(" ", strip=True)
-    assert notice.startswith("Содержание этой страницы не перепроверялось с 2020-12-31.")
+    assert notice.startswith("Содержание этой страницы не перепроверялось с 31 декабря 2020 г.")
 
 
 def test_editors_page_lists_every_notice_with_file_and_line(partial_site):
