@@ -31,6 +31,7 @@ from hooks import teacher  # noqa: E402
 from hooks import legal_pages  # noqa: E402
 from hooks import notfound  # noqa: E402
 from hooks import publisher  # noqa: E402
+from hooks import tables  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -232,6 +233,8 @@ def on_page_content(html, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
+    # Tables stack into labelled rows on a phone: hooks/tables.py
+    html = tables.stackable(html)
     # Local images -> <picture> with a resized WebP; the files are written after the site
     # folder is cleaned (on_page_context): hooks/images.py
     sources = {f.dest_uri: f.abs_src_path for f in files if f.abs_src_path}

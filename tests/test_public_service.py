@@ -322,3 +322,108 @@ def test_lesson_review_date_is_in_words(built_site):
     import re
     assert re.search(r"Последняя проверка: \d{1,2} [а-я]+ \d{4} г\.", text)
     assert not re.search(r"Последняя проверка: \d{4}-\d\d-\d\d", text)
+
+
+# --- A look that carries authority ---------------------------------------------------------
+
+CONTRAST = """el => {
+  function rgb(c) { const m = c.match(/[\\d.]+/g).map(Number); return m; }
+  function lum(c) { return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]); }
+  function ch(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+  let bg = null, node = el;
+  while (node && node.nodeType === 1) {
+    const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c.length < 4 || c[3] > 0) { bg = c; break; }
+    node = node.parentElement;
+  }
+  bg = bg || [255, 255, 255];
+  const fg = rgb(getComputedStyle(el).color);
+  const alpha = fg.length > 3 ? fg[3] : 1;
+  const mixed = [0, 1, 2].map(i => fg[i] * alpha + bg[i] * (1 - alpha));
+  const a = lum(mixed), b = lum(bg);
+  return {weight: Number(getComputedStyle(el).fontWeight), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          size: parseFloat(getComputedStyle(el).fontSize), tag: el.tagName, text: el.textContent.slice(0, 40)};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_headings_are_bold_dark_and_on_one_scale(browser, built_site, http_server, lang):
+    prefix = "" if lang == "kk" else f"{lang}/"
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sizes = {}
+    for path in ("", "fraud/", "fraud/droppers/", "help/", "about/", "x/404-check/"):
+        url = http_server + (prefix + path if path != "x/404-check/" else ("404.html" if lang == "kk" else f"{lang}/404.html"))
+        page.goto(url)
+        headings = page.locator(".md-content h1, .md-content h2, .md-content h3")
+        assert headings.count() > 0, url
+        for i in range(headings.count()):
+            style = headings.nth(i).evaluate(CONTRAST)
+            assert style["weight"] >= 600, (url, style)
+            assert style["ratio"] >= 7, (url, style)
+            sizes.setdefault(style["tag"], set()).add(round(style["size"], 1))
+    context.close()
+    # one type scale: every heading size is a step of 1.25 from the body text (16 px here),
+    # the page title the largest
+    scale = {round(16 * 1.25 ** n, 1) for n in range(4)}
+    assert set().union(*sizes.values()) <= scale, sizes
+    assert sizes["H1"] == {max(scale)} and max(sizes["H2"]) < max(scale)
+
+
+BROKEN_WORDS = """() => {
+  // every word of letters in a table cell sits on one line (no word split across lines)
+  const broken = [];
+  for (const cell of document.querySelectorAll('.md-typeset table td, .md-typeset table th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode, re = /\\p{L}{2,}/gu;
+      let m;
+      while ((m = re.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tables_stack_at_320px_without_breaking_words(browser, built_site, http_server, lang):
+    prefix = "" if lang == "kk" else f"{lang}/"
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ("help/", "fraud/droppers/"):
+        page.goto(http_server + prefix + path)
+        tables = page.locator(".md-typeset table[data-zb-stack]")
+        assert tables.count() > 0, path
+        # rows are stacked blocks, each cell labelled with its column heading
+        assert tables.first.locator("tbody tr").first.evaluate("tr => getComputedStyle(tr).display") == "block"
+        label = tables.first.locator("td[data-label]").first.evaluate(
+            "td => getComputedStyle(td, '::before').content")
+        heading = tables.first.locator("thead th").first.inner_text()
+        assert label.strip('"') == heading
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        assert page.evaluate(BROKEN_WORDS) == [], path
+    # on a desktop the table is a table
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(http_server + prefix + "help/")
+    assert page.locator("table[data-zb-stack] tbody tr").first.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    context.close()
+
+
+def test_print_keeps_the_drawing_small_and_with_its_text(browser, built_site, http_server):
+    context = browser.new_context(viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    page.goto(http_server + "ru/fraud/droppers/")
+    page.emulate_media(media="print")
+    img = page.locator(".zb-picture img").first
+    img.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.zb-picture img').complete")
+    height = img.evaluate("i => i.getBoundingClientRect().height")
+    assert 0 < height <= 9 / 2.54 * 96 + 1   # at most 9 cm: a third of an A4 sheet
+    para = img.evaluate("i => getComputedStyle(i.closest('p')).breakBefore")
+    assert para == "avoid"
+    context.close()
