@@ -256,6 +256,8 @@ def on_page_context(context, page, config, nav):
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
+    if view.kind in ("lesson", "easy"):  # Listen: the device's own voice (partials/zb-listen.html)
+        view.scripts.append(LISTEN_SCRIPT)
     # Site search: the header box on every page; the text indexed only if in the page's language.
     view.scripts.append(search.SCRIPT)
     view.searchable = search.indexable(view, _rel(page))
@@ -292,7 +294,8 @@ def site_context(config, rel: str = "") -> dict:
             "about_url": pages.url_of(_lang(config), ABOUT) if has_about else ""}
 
 
-ABOUT = "about.md"  # the "About this site" page: who runs it, how lessons are checked
+ABOUT = "about.md"
+LISTEN_SCRIPT = "assets/javascripts/listen.js"  # the "About this site" page: who runs it, how lessons are checked
 
 
 def on_template_context(context, template_name, config):

@@ -171,7 +171,7 @@ def test_search_link_opens_the_search_box(browser, built_site, http_server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(http_server + "ru/#search")
-    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.md-search__input')")
     assert page.locator(".md-search__input").is_visible()
     context.close()
 
@@ -426,4 +426,86 @@ def test_print_keeps_the_drawing_small_and_with_its_text(browser, built_site, ht
     assert 0 < height <= 9 / 2.54 * 96 + 1   # at most 9 cm: a third of an A4 sheet
     para = img.evaluate("i => getComputedStyle(i.closest('p')).breakBefore")
     assert para == "avoid"
+    context.close()
+
+
+# --- Listen: the device's own voice ------------------------------------------------------------
+
+def stub_speech(voices: list[dict]) -> str:
+    """An init script: a speechSynthesis with the given voices that records what it is asked to say."""
+    import json
+    return """(() => {
+  const voices = %s;
+  window.__spoken = [];
+  const synth = {
+    speaking: false,
+    getVoices() { return voices; },
+    speak(u) { window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.name});
+               setTimeout(() => u.onend && u.onend(), 0); },
+    cancel() { window.__cancelled = (window.__cancelled || 0) + 1; },
+    addEventListener() {}, removeEventListener() {},
+  };
+  Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+})();""" % json.dumps(voices)
+
+
+RU_LOCAL = {"name": "ru-local", "lang": "ru-RU", "localService": True}
+RU_ONLINE = {"name": "ru-online", "lang": "ru-RU", "localService": False}
+KK_LOCAL = {"name": "kk-local", "lang": "kk-KZ", "localService": True}
+
+
+@pytest.mark.parametrize("path, voices, shown", [
+    ("fraud/droppers/", [RU_LOCAL], False),             # kk page, only a Russian voice
+    ("fraud/droppers/", [KK_LOCAL, RU_LOCAL], True),
+    ("fraud/droppers.easy/", [KK_LOCAL], True),         # easy read too
+    ("ru/fraud/droppers/", [RU_ONLINE], False),         # an online voice would send the text away
+    ("ru/fraud/droppers/", [], False),
+    ("en/fraud/droppers/", [RU_LOCAL, KK_LOCAL], False),
+    ("ru/help/", [RU_LOCAL], False),                    # not a lesson
+])
+def test_listen_button_only_with_a_local_voice_of_the_text_language(browser, built_site, http_server, path, voices, shown):
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(stub_speech(voices))
+    page = context.new_page()
+    page.goto(http_server + path)
+    page.wait_for_load_state("load")
+    assert page.locator(".zb-listen button").is_visible() == shown
+    context.close()
+
+
+def test_listen_reads_a_russian_lesson_in_order_and_stops(browser, built_site, http_server):
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(stub_speech([RU_ONLINE, RU_LOCAL]))
+    page = context.new_page()
+    page.goto(http_server + "ru/fraud/droppers/")
+    assert page.get_by_role("button", name="Слушать").is_visible()
+    button = page.locator(".zb-listen button")
+    button.focus()
+    page.keyboard.press("Enter")                        # keyboard works it
+    page.wait_for_function("() => document.querySelector('.zb-listen button').getAttribute('aria-pressed') === 'false'"
+                           " && window.__spoken.length > 5")
+    spoken = page.evaluate("window.__spoken")
+    assert {s["voice"] for s in spoken} == {"ru-local"} and {s["lang"] for s in spoken} == {"ru-RU"}
+    texts = [s["text"] for s in spoken]
+    assert texts[0] == page.locator("h1#zb-main").inner_text()
+    # the lesson's headings and first paragraph, in the order of the page
+    headings = [h.strip().rstrip("#").strip() for h in page.locator(".zb-text > h2").all_inner_texts()]
+    assert len(headings) >= 3
+    positions = [texts.index(h) for h in headings]
+    assert positions == sorted(positions)
+    first_para = " ".join(page.locator(".zb-text > p").first.inner_text().split())
+    assert first_para in texts
+    # no quiz text, no teacher box
+    quiz = page.locator(".zb-quiz legend, .zb-quiz .zb-quiz__q").all_inner_texts()
+    assert not any(q.strip() and q.strip() in t for q in quiz for t in texts)
+    assert page.locator(".zb-facts").count() == 0 or page.locator(".zb-facts").inner_text() not in texts
+    # Stop: pressing the button again (and Escape) cancels
+    page.evaluate("() => { window.__spoken = []; window.speechSynthesis.speak = u => window.__spoken.push(u.text); }")
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name="Остановить").is_visible()
+    page.keyboard.press("Escape")
+    assert page.get_by_role("button", name="Слушать").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("window.__cancelled") >= 2
     context.close()
