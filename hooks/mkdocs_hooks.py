@@ -32,6 +32,8 @@ from hooks import legal_pages  # noqa: E402
 from hooks import notfound  # noqa: E402
 from hooks import publisher  # noqa: E402
 from hooks import tables  # noqa: E402
+from hooks import nextstep  # noqa: E402
+from hooks import sensitive  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -250,6 +252,12 @@ def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
     context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/publisher.py
+    context["zb_next"] = nextstep.for_page(STATE["catalog"], _lang(config), _rel(page))  # hooks/nextstep.py
+    # Sensitive lessons store nothing and offer a quick exit: hooks/sensitive.py
+    context["zb_leave"] = ""
+    if sensitive.is_sensitive(STATE["catalog"], _lang(config), _rel(page)):
+        context["zb_leave"] = sensitive.LEAVE_URL
+        view.scripts.append(sensitive.SCRIPT)
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)

@@ -509,3 +509,126 @@ def test_listen_reads_a_russian_lesson_in_order_and_stops(browser, built_site, h
     assert page.get_by_role("button", name="Слушать").get_attribute("aria-pressed") == "false"
     assert page.evaluate("window.__cancelled") >= 2
     context.close()
+
+
+# --- Quiz wording and the next step --------------------------------------------------------------
+
+def answer_all(page, wrong_first: bool = True):
+    """Tick an option in every question (the first one) and press each Check button."""
+    for q in page.locator("form.zb-quiz .zb-quiz__q").all():
+        q.locator("input").first.check()
+        q.locator("button.zb-quiz__btn").first.click()
+
+
+@pytest.mark.parametrize("lang, yes, no", [("kk", "Иә", "Жоқ"), ("ru", "Да", "Нет"), ("en", "Yes", "No")])
+def test_true_false_is_yes_no_and_ticked_options_are_marked(browser, built_site, http_server, lang, yes, no):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(http_server + LESSON[lang])
+    tf = page.locator("fieldset.zb-quiz__q[data-type=truefalse]").first
+    assert [t.strip() for t in tf.locator(".zb-quiz__option").all_inner_texts()] == [yes, no]
+    key = page.locator("details.zb-quiz__key").first
+    lines = [" ".join(t.split()) for t in key.locator(".zb-quiz__answer").all_text_contents()]
+    assert any(line.endswith(": " + yes) or line.endswith(": " + no) for line in lines), lines
+    answer_all(page)
+    marks = {"kk": ("дұрыс таңдау", "қате таңдау"), "ru": ("верный выбор", "неверный выбор"),
+             "en": ("right choice", "wrong choice")}[lang]
+    for q in page.locator("form.zb-quiz .zb-quiz__q").all():
+        right = q.get_attribute("data-answer").split()
+        label = q.locator(".zb-quiz__option").first
+        mark = label.locator(".zb-quiz__mark").inner_text().replace("✓", "").replace("✗", "").strip()
+        assert mark == (marks[0] if "0" in right else marks[1])
+        assert q.locator(".zb-quiz__mark").count() == 1   # only the ticked option is marked
+    # after the score: a link to the next step, which offers help and the next lesson
+    link = page.locator(".zb-quiz__end a.zb-quiz__next")
+    assert link.is_visible()
+    link.click()
+    assert page.evaluate("location.hash") == "#zb-next"
+    nxt = page.locator("#zb-next")
+    assert nxt.is_visible()
+    hrefs = [urljoin(page.url, h) for h in nxt.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+    assert hrefs[0] == http_server + HOME[lang] + "help/"
+    assert hrefs[1:] == []   # droppers is the last lesson of its course
+    # the first lesson of the course leads on to the second
+    page.goto(http_server + LESSON[lang].replace("droppers", "phone-scams"))
+    nxt = page.locator("#zb-next a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert [urljoin(page.url, h) for h in nxt] == [http_server + HOME[lang] + "help/", http_server + LESSON[lang]]
+    context.close()
+
+
+# --- Sensitive lessons ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sensitive_site(tmp_path_factory):
+    from conftest import ROOT, lesson_md
+
+    tmp = tmp_path_factory.mktemp("sensitive")
+    files = minimal_pages()
+    quiz = (ROOT / "tests/fixtures/quiz/sample.kk.md").read_text(encoding="utf-8")
+    files["kk/safety/home.md"] = lesson_md(lesson_id="home", course="safety", title="Үйдегі зорлық",
+                                           extra="sensitive: true\n", body=quiz)
+    files["ru/safety/home.md"] = "---\ntitle: Насилие дома\nsummary: Кратко.\nobjectives:\n  - Цель\n---\n\n" + \
+        (ROOT / "tests/fixtures/quiz/sample.ru.md").read_text(encoding="utf-8")
+    files["kk/safety/home.easy.md"] = "---\ntitle: Үйдегі зорлық (жеңіл оқу)\n---\n\nМәтін.\n"
+    files["kk/safety/other.md"] = lesson_md(lesson_id="other", course="safety", order=2, body=quiz)
+    cfg = fixture_site(tmp, files)
+    proc = mkdocs_build(tmp / "site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return tmp / "site"
+
+
+def test_sensitive_flag_must_be_true_or_false(tmp_path):
+    from conftest import lesson_md
+    cfg = fixture_site(tmp_path, dict(minimal_pages(), **{
+        "kk/safety/home.md": lesson_md(lesson_id="home", course="safety", extra="sensitive: maybe\n")}))
+    proc = mkdocs_build(tmp_path / "site", config=cfg)
+    assert proc.returncode != 0
+    assert "docs/kk/safety/home.md:" in proc.stderr and "'sensitive' must be true or false" in proc.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("path", ["safety/home/", "ru/safety/home/", "safety/home.easy/", "en/safety/home/"])
+def test_sensitive_lesson_stores_nothing_and_offers_a_quick_exit(browser, sensitive_site, path):
+    server, base = pages_host(sensitive_site)
+    try:
+        context = browser.new_context(viewport=PHONE)
+        context.route("https://www.google.com/**", lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>neutral</title>"))
+        page = context.new_page()
+        page.goto(base)                      # the reader came from the home page
+        page.goto(base + path)
+        leave = page.locator("a.zb-leave__link")
+        assert leave.is_visible()
+        box = leave.bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"] and box["height"] >= 44
+        assert leave.get_attribute("href") == "https://www.google.com/"
+        if page.locator("form.zb-quiz").count():
+            answer_all(page)
+            assert "не сохраняются" in page.locator(".zb-quiz__intro").inner_text() or \
+                "сақталмайды" in page.locator(".zb-quiz__intro").inner_text() or \
+                "not saved" in page.locator(".zb-quiz__intro").inner_text()
+        assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
+        assert page.evaluate("() => document.cookie") == ""
+        length = page.evaluate("() => history.length")
+        leave.click()
+        page.wait_for_url("https://www.google.com/")
+        assert page.evaluate("() => history.length") == length  # replaced, not added
+        page.go_back()
+        assert page.url == base                 # Back skips the lesson
+        context.close()
+    finally:
+        server.shutdown()
+
+
+def test_other_lessons_have_no_exit_link_and_still_remember_answers(browser, sensitive_site):
+    server, base = pages_host(sensitive_site)
+    try:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.goto(base + "safety/other/")
+        assert page.locator(".zb-leave").count() == 0
+        answer_all(page)
+        assert page.evaluate("() => localStorage.length") > 0
+        context.close()
+    finally:
+        server.shutdown()
