@@ -550,12 +550,13 @@ def test_true_false_is_yes_no_and_ticked_options_are_marked(browser, built_site,
     nxt = page.locator("#zb-next")
     assert nxt.is_visible()
     hrefs = [urljoin(page.url, h) for h in nxt.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
-    assert hrefs[0] == http_server + HOME[lang] + "help/"
-    assert hrefs[1:] == []   # droppers is the last lesson of its course
+    assert hrefs[0] == page.url.split("#")[0] + "#zb-act-title"   # the act-now steps first
+    assert hrefs[1] == http_server + HOME[lang] + "help/"
+    assert hrefs[2:] == []   # droppers is the last lesson of its course
     # the first lesson of the course leads on to the second
     page.goto(http_server + LESSON[lang].replace("droppers", "phone-scams"))
     nxt = page.locator("#zb-next a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert [urljoin(page.url, h) for h in nxt] == [http_server + HOME[lang] + "help/", http_server + LESSON[lang]]
+    assert [urljoin(page.url, h) for h in nxt][1:] == [http_server + HOME[lang] + "help/", http_server + LESSON[lang]]
     context.close()
 
 
@@ -638,3 +639,50 @@ def test_other_lessons_have_no_exit_link_and_still_remember_answers(browser, sen
         context.close()
     finally:
         server.shutdown()
+
+
+# --- Act now, first ----------------------------------------------------------------------------
+
+def fraud_lessons() -> list[str]:
+    from conftest import ROOT
+    return sorted(f"fraud/{p.stem}/" for p in (ROOT / "docs/kk/fraud").glob("*.md")
+                  if p.stem != "index" and "." not in p.stem)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_act_now_box_and_a_tel_link_are_in_the_first_phone_screen(browser, built_site, http_server, lang):
+    prefix = "" if lang == "kk" else f"{lang}/"
+    paths = [prefix + p for p in fraud_lessons()] + [prefix + "help/"]
+    paths += [prefix + p.replace("/", ".easy/", 1)[:-1].replace(".easy/", "/") + ".easy/" for p in fraud_lessons()]
+    assert len(paths) >= 5
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in paths:
+        page.goto(http_server + path)
+        box = page.locator("section.zb-act")
+        assert box.count() == 1, path
+        first = page.locator(".md-content h1, .md-content section, .md-content nav, .md-content p").nth(1)
+        assert first.evaluate("e => e.matches('section.zb-act')"), path  # right after the title
+        tel = box.locator("a[href^='tel:']").first
+        rect = tel.bounding_box()
+        assert rect and rect["y"] >= 0 and rect["y"] + rect["height"] <= PHONE["height"], (path, rect)
+        assert rect["height"] >= 44, path
+        # the lesson facts for teachers are folded away
+        facts = page.locator("details.zb-facts")
+        if facts.count():
+            assert facts.get_attribute("open") is None
+    context.close()
+
+
+def test_act_now_numbers_are_checked_with_file_and_line(tmp_path):
+    from conftest import lesson_md
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md(extra='act_now:\n  title: Қазір\n  steps:\n    - call: "999"\n    - text: ""\n')
+    files["ru/fraud/sample.md"] = ("---\ntitle: Урок\nsummary: Кратко.\nobjectives:\n  - Цель\n"
+                                   "act_now:\n  title: Сейчас\n  steps:\n    - text: Один.\n---\n\nТекст.\n")
+    cfg = fixture_site(tmp_path, files)
+    proc = mkdocs_build(tmp_path / "site", config=cfg)
+    assert proc.returncode != 0
+    assert "docs/kk/fraud/sample.md:17: 'act_now' step 1 calls 999, which is not in hooks/data/helplines.yml" in proc.stderr
+    assert "docs/kk/fraud/sample.md:17: 'act_now' step 2 needs text" in proc.stderr
+    assert "docs/ru/fraud/sample.md:6: 'act_now' has 1 steps but the Kazakh original has 2" in proc.stderr
