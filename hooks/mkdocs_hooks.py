@@ -35,6 +35,7 @@ from hooks import tables  # noqa: E402
 from hooks import nextstep  # noqa: E402
 from hooks import sensitive  # noqa: E402
 from hooks import actnow  # noqa: E402
+from hooks import hubs  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -255,6 +256,7 @@ def on_page_context(context, page, config, nav):
     context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/publisher.py
     context["zb_next"] = nextstep.for_page(STATE["catalog"], _lang(config), _rel(page))  # hooks/nextstep.py
     context["zb_act"] = actnow.box(STATE["catalog"], _lang(config), _rel(page))  # act now, first: hooks/actnow.py
+    context["zb_hub"] = hubs.for_page(STATE["catalog"], _lang(config), _rel(page), view.kind)  # ways in: hooks/hubs.py
     # Sensitive lessons store nothing and offer a quick exit: hooks/sensitive.py
     context["zb_leave"] = ""
     if sensitive.is_sensitive(STATE["catalog"], _lang(config), _rel(page)):

@@ -686,3 +686,58 @@ def test_act_now_numbers_are_checked_with_file_and_line(tmp_path):
     assert "docs/kk/fraud/sample.md:17: 'act_now' step 1 calls 999, which is not in hooks/data/helplines.yml" in proc.stderr
     assert "docs/kk/fraud/sample.md:17: 'act_now' step 2 needs text" in proc.stderr
     assert "docs/ru/fraud/sample.md:6: 'act_now' has 1 steps but the Kazakh original has 2" in proc.stderr
+
+
+# --- Ways in: home by problem, teacher hub, easy-read hub ---------------------------------------
+
+PROBLEM_WORDS = {"kk": "Картамды беріп қойдым", "ru": "Я уже отдал(а) свою карту", "en": "I have already given my card away"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_first_screen_offers_the_common_situations_then_the_courses(browser, built_site, http_server, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(http_server + HOME[lang])
+    links = page.locator("nav.zb-problems a")
+    assert links.count() == 6
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], links.nth(i).inner_text()
+        assert box["height"] >= 44
+        href = links.nth(i).get_attribute("href")
+        assert context.request.get(urljoin(page.url, href)).status == 200, href
+    assert PROBLEM_WORDS[lang] in links.all_inner_texts()
+    # then the courses, below the situations
+    problems_y = page.locator("nav.zb-problems").bounding_box()["y"]
+    assert page.locator("#zb-courses-title").bounding_box()["y"] > problems_y
+    # "I have already given my card away" lands on the act-now box
+    page.get_by_role("link", name=PROBLEM_WORDS[lang]).click()
+    assert page.url.endswith("fraud/droppers/#zb-act-title")
+    assert page.locator("#zb-act-title").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_teacher_hub_lists_every_lesson_pack_and_easy_read_hub_every_edition(built_site, lang):
+    from hooks.catalog import build as build_catalog
+    from hooks import clock
+    from conftest import ROOT
+
+    catalog = build_catalog(ROOT / "docs", clock.build_date(ROOT))
+    prefix = "" if lang == "kk" else f"{lang}/"
+    hub = soup_of(built_site / prefix / "teachers/index.html")
+    packs = {a["href"] for a in hub.select(".zb-hub h3 a")}
+    lessons = catalog.lesson_ids()
+    assert len(packs) == len(lessons) > 0
+    for lesson_id in lessons:
+        entry = catalog.lesson(lesson_id, "kk")
+        slug = entry.rel.removesuffix(".md")
+        assert any(h.endswith(f"{slug.split('/')[-1]}.teacher/") for h in packs), lesson_id
+        assert (built_site / prefix / f"{slug}.teacher/index.html").is_file()
+    easy = soup_of(built_site / prefix / "easy-read/index.html")
+    editions = [a["href"] for a in easy.select(".zb-hub a")]
+    assert editions and all(h.endswith(".easy/") for h in editions)
+    # linked from the home page
+    home = soup_of(built_site / prefix / "index.html")
+    hrefs = [a["href"] for a in home.select("nav.zb-problems a")]
+    assert "teachers/" in hrefs and "easy-read/" in hrefs
