@@ -36,6 +36,7 @@ from hooks import nextstep  # noqa: E402
 from hooks import sensitive  # noqa: E402
 from hooks import actnow  # noqa: E402
 from hooks import hubs  # noqa: E402
+from hooks import easyread  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -237,6 +238,9 @@ def on_page_content(html, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
+    if entry is not None and entry.kind == "easy":  # pictograms, no citations: hooks/easyread.py
+        from mkdocs.utils import get_relative_url
+        html = easyread.page_html(html, entry.lang, get_relative_url(".", page.url) + "/")
     # Tables stack into labelled rows on a phone: hooks/tables.py
     html = tables.stackable(html)
     # Local images -> <picture> with a resized WebP; the files are written after the site

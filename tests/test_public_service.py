@@ -741,3 +741,49 @@ def test_teacher_hub_lists_every_lesson_pack_and_easy_read_hub_every_edition(bui
     home = soup_of(built_site / prefix / "index.html")
     hrefs = [a["href"] for a in home.select("nav.zb-problems a")]
     assert "teachers/" in hrefs and "easy-read/" in hrefs
+
+
+# --- Easy read that looks like easy read --------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_easy_read_has_pictures_bigger_text_no_citations_and_no_empty_headings(browser, built_site, http_server, lang):
+    import yaml
+    from conftest import ROOT
+
+    alts = yaml.safe_load((ROOT / "hooks/data/pictograms.yml").read_text(encoding="utf-8"))["pictograms"]
+    prefix = "" if lang == "kk" else f"{lang}/"
+    soup = soup_of(built_site / prefix / "fraud/droppers.easy/index.html")
+    pics = soup.select(".zb-text .zb-pic img")
+    assert pics and all(img["alt"] == alts[img["src"].rsplit("/", 1)[-1][:-4]][lang] for img in pics)
+    assert soup.select(".zb-text picture img[alt]")              # the lesson's own drawing
+    assert "[[picture:" not in soup.get_text()
+    assert soup.select(".zb-terms") and not soup.select(".zb-terms__law")   # word list without citations
+    for heading in soup.select(".md-content h2, .md-content h3"):
+        following = heading.find_next_sibling()
+        assert following is not None and following.name not in ("h2", "h3"), heading
+    # the pictogram files exist, with their licence in the repository
+    for img in pics:
+        assert (built_site / prefix / "fraud/droppers.easy" / img["src"]).resolve().is_file()
+    assert "CC0" in (ROOT / "overrides/assets/pictograms/LICENSE.md").read_text(encoding="utf-8")
+    # larger text and line spacing than the standard lesson
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sizes = {}
+    for path in ("fraud/droppers/", "fraud/droppers.easy/"):
+        page.goto(http_server + prefix + path)
+        sizes[path] = page.locator(".zb-text > p").first.evaluate(
+            "p => [parseFloat(getComputedStyle(p).fontSize), parseFloat(getComputedStyle(p).lineHeight)]")
+    context.close()
+    assert sizes["fraud/droppers.easy/"][0] >= 1.1 * sizes["fraud/droppers/"][0]
+    assert sizes["fraud/droppers.easy/"][1] / sizes["fraud/droppers.easy/"][0] >= 1.6
+
+
+def test_unknown_pictogram_is_an_error_with_file_and_line(tmp_path):
+    from conftest import lesson_md
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md()
+    files["kk/fraud/sample.easy.md"] = "---\ntitle: Жеңіл\n---\n\n## Бастысы\n\n[[picture:dragon]] Мәтін.\n"
+    cfg = fixture_site(tmp_path, files)
+    proc = mkdocs_build(tmp_path / "site", config=cfg)
+    assert proc.returncode != 0
+    assert "docs/kk/fraud/sample.easy.md:7: unknown picture 'dragon'" in proc.stderr
