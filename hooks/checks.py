@@ -27,6 +27,7 @@ from hooks import wording  # noqa: E402
 from hooks.yamlsrc import ContentError
 from hooks import actnow  # noqa: E402
 from hooks import easyread  # noqa: E402
+from hooks import schoolplan  # noqa: E402
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
@@ -40,6 +41,7 @@ CHECKERS.append(citations.check_catalog)  # acts cited, fact lists, source addre
 CHECKERS.append(wording.check_catalog)  # Kazakh wrong -> right forms (notices): hooks/wording.py
 CHECKERS.append(actnow.check_catalog)  # act-now steps and their help numbers: hooks/actnow.py
 CHECKERS.append(easyread.check_catalog)  # pictograms named in easy-read files: hooks/easyread.py
+CHECKERS.append(schoolplan.check_catalog)  # school lessons: 45/90 minutes and an activity: hooks/schoolplan.py
 
 
 def _culprit(tb, catalog):

@@ -787,3 +787,60 @@ def test_unknown_pictogram_is_an_error_with_file_and_line(tmp_path):
     proc = mkdocs_build(tmp_path / "site", config=cfg)
     assert proc.returncode != 0
     assert "docs/kk/fraud/sample.easy.md:7: unknown picture 'dragon'" in proc.stderr
+
+
+# --- School lesson plans --------------------------------------------------------------------------
+
+def test_every_published_lesson_plan_adds_up_to_its_duration():
+    from hooks import clock
+    from hooks.catalog import build as build_catalog
+    from conftest import ROOT
+
+    catalog = build_catalog(ROOT / "docs", clock.build_date(ROOT))
+    for lesson_id in catalog.lesson_ids():
+        meta = catalog.lesson(lesson_id, "kk").meta
+        if meta.get("steps"):
+            assert sum(s["minutes"] for s in meta["steps"]) == meta["duration"], lesson_id
+
+
+SCHOOL = ('audience: adults', 'audience: grades 7-9')
+
+
+def school_lesson(steps: str, duration: int = 45) -> str:
+    from conftest import lesson_md
+    text = lesson_md(extra=f"steps:\n{steps}").replace(*SCHOOL).replace("duration: 30", f"duration: {duration}")
+    return text
+
+
+def test_school_lesson_activity_step_on_the_teacher_page_and_checks(tmp_path):
+    steps = ("  - minutes: 15\n    text: Кіріспе\n"
+             "  - minutes: 30\n    text: Жұптық жұмыс\n    activity:\n      goal: Алаяқтық белгілерін тану.\n"
+             "      materials: Бес хабарламасы бар карточкалар.\n      instructions: Карточкаларды екі топқа бөліңіз.\n")
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = school_lesson(steps)
+    from conftest import lesson_md
+    files["kk/fraud/adults.md"] = lesson_md(lesson_id="adults", order=2)
+    cfg = fixture_site(tmp_path, files)
+    proc = mkdocs_build(tmp_path / "site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "school lesson" not in proc.stderr          # 45 minutes with an activity; adults need none
+    for prefix, words in (("", "Практикалық жұмыс"), ("ru/", "Практическое задание"), ("en/", "Hands-on activity")):
+        teacher = soup_of(tmp_path / "site" / prefix / "fraud/sample.teacher/index.html")
+        step = teacher.select("ol.zb-steps > li")[1]
+        assert words in step.get_text(" ", strip=True)
+        assert [dd.get_text(strip=True) for dd in step.select("dl.zb-activity dd")] == [
+            "Алаяқтық белгілерін тану.", "Бес хабарламасы бар карточкалар.", "Карточкаларды екі топқа бөліңіз."]
+        assert all(dd["lang"] == "kk" for dd in step.select("dl.zb-activity dd"))
+    # a 30-minute school lesson without an activity: notices, the build still passes
+    files["kk/fraud/sample.md"] = school_lesson("  - minutes: 30\n    text: Кіріспе\n", duration=30)
+    cfg = fixture_site(tmp_path / "b", files)
+    proc = mkdocs_build(tmp_path / "b/site", config=cfg)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "a school lesson lasts 45 or 90 minutes, not 30" in proc.stderr
+    assert "a school lesson has no activity step" in proc.stderr
+    # an activity without materials: an error with file and line
+    files["kk/fraud/sample.md"] = school_lesson(steps.replace("      materials: Бес хабарламасы бар карточкалар.\n", ""))
+    cfg = fixture_site(tmp_path / "c", files)
+    proc = mkdocs_build(tmp_path / "c/site", config=cfg)
+    assert proc.returncode != 0
+    assert "docs/kk/fraud/sample.md:" in proc.stderr and "the activity of step 2 needs materials" in proc.stderr
