@@ -118,26 +118,6 @@ def _cells(block: braille_doc.Block, tables: list, rules: braille.Rules, notes: 
     return braille.Cells(words, **braille_doc.layout(block))
 
 
-_CODE: list = []
-
-
-def _source_key(entry: Entry, course: str) -> str:
-    """A key from what the edition is made of before any parsing: the lesson file's front
-    matter and text, its course title and the code and data that turn them into Braille (every
-    module and data file under hooks/, liblouis's version and tables). An edition stored under it
-    was made without problems, so an unchanged lesson skips its Markdown parsing (the costly part
-    of a build with caches)."""
-    if not _CODE:
-        here = Path(__file__).parent
-        digest = hashlib.sha256()
-        for path in sorted([*here.glob("*.py"), *(p for p in (here / "data").rglob("*") if p.is_file())]):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        _CODE.append(digest.hexdigest())
-    stamp = [FORMAT, _CODE[0], braille.version(), braille.tables_for(entry.lang), entry.lang, course,
-             entry.meta, entry.src.body]
-    return "src-" + hashlib.sha256(json.dumps(stamp, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
-
-
 def layout_pages(body: list, notes: list, contents_heading, tables: list) -> tuple[list, list]:
     """The numbered pages: the contents page (headings with their braille page numbers), the
     transcriber's notes, then the lesson. The front pages are laid out until their count is
@@ -164,11 +144,6 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     lang = entry.lang
     meta = entry.meta
     problems_before = len(errors)
-    source_key = _source_key(entry, course_title(entry.course, lang))
-    cached = _EDITIONS.get(source_key) or _load(source_key)
-    if cached is not None:
-        _EDITIONS[source_key] = cached
-        return cached
     quiz_problems: list = []
     # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/helplines.py
     text = helplines.plain(entry.src.body, lang)
@@ -182,10 +157,6 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     if key in _EDITIONS:
         return _EDITIONS[key]
     cached = _load(key)
-    if cached is not None and len(errors) == problems_before:
-        _EDITIONS[key] = _EDITIONS[source_key] = cached
-        _save(source_key, cached)
-        return cached
     if cached is not None:
         _EDITIONS[key] = cached
         return cached
@@ -227,9 +198,8 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     if len(errors) > problems_before:
         return None
     edition = Edition(lang, entry.rel, entry.title, table, braille.version(), title_page, pages, notes)
-    _EDITIONS[key] = _EDITIONS[source_key] = edition
+    _EDITIONS[key] = edition
     _save(key, edition)
-    _save(source_key, edition)
     return edition
 
 

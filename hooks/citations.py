@@ -81,7 +81,8 @@ def cited_articles(sources: list) -> set:
 
 
 def check_page(page: Page, today: dt.date, registry: dict | None = None,
-               lines: dict | None = None, also_cited: set = frozenset()) -> tuple[list, list]:
+               lines: dict | None = None, also_cited: set = frozenset(),
+               also_from_claims: bool = False) -> tuple[list, list]:
     """(errors, notices) for one page. ``also_cited``: articles an easy-read edition may name
     because its standard lesson cites them."""
     registry = acts_module.load() if registry is None else registry
@@ -100,10 +101,12 @@ def check_page(page: Page, today: dt.date, registry: dict | None = None,
     if page.kind in ("lesson", "easy"):
         for number, line_no in _articles_with_lines(page):
             if number not in cited:
-                where = "the fact list (claims:)" if claims else "the sources"
+                by_list = bool(claims) or also_from_claims
+                where = ("the lesson's fact list (claims:)" if also_from_claims and not claims
+                         else "the fact list (claims:)" if claims else "the sources")
                 errors.append(ContentError(
                     page.path, line_no, f"the text names article {number}, which {where} do not cite",
-                    f'add it to {"claims: (says: ..., act: ..., article" if claims else "sources: (act: ..., article"}: '
+                    f'add it to {"claims: (says: ..., act: ..., article" if by_list else "sources: (act: ..., article"}: '
                     f'"{number}") or take it out of the text'))
     notices += helplines.plain_numbers(page.body, page.path, page.body_line, lines)
     return errors, notices
@@ -123,6 +126,14 @@ def _check_claim(page: Page, i: int, claim: dict, errors: list) -> None:
         errors.append(ContentError(page.path, at, f"fact {i + 1} does not say what the lesson states",
                                    "write says: and the statement in one short sentence"))
     if "act" in claim:
+        named = [n for n in articles_in(str(claim.get("says") or "")) if n not in cited_articles([claim])]
+        if named:
+            errors.append(ContentError(
+                page.path, page.line("claims", i, "says") if "says" in claim else at,
+                f"fact {i + 1} names article {', '.join(dict.fromkeys(named))} but cites "
+                f"{claim.get('act')} article {', '.join(acts_module.articles_of(claim)) or '—'}",
+                "cite every article the statement names (article: [...]); in a translation, give the facts "
+                "in the Kazakh original's order"))
         if not acts_module.articles_of(claim):
             errors.append(ContentError(page.path, page.line("claims", i, "act"),
                                        f"fact {i + 1} cites '{claim.get('act')}' without an article",
@@ -273,14 +284,16 @@ def check_catalog(catalog) -> None:
     for entry in list(catalog.entries.values()):
         if catalog.is_withdrawn(entry.lang, entry.rel):
             continue
-        also = set()
+        also, from_claims = set(), False
         if entry.kind == "easy":
             standard = catalog.get(entry.lang, entry.rel.replace(".easy.md", ".md")) \
                 or catalog.get("kk", entry.rel.replace(".easy.md", ".md"))
             if standard is not None:
                 meta = page_of(standard).meta
-                also = cited_articles(meta.get("claims") if meta.get("claims") else meta.get("sources"))
-        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also)
+                from_claims = bool(meta.get("claims"))
+                also = cited_articles(meta.get("claims") if from_claims else meta.get("sources"))
+        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also,
+                                     also_from_claims=entry.kind == "easy" and from_claims)
         if entry.kind == "lesson" and not entry.translation and _requires_fact_list(entry.course) \
                 and not _claims(page_of(entry)):
             errors.append(ContentError(

@@ -9,22 +9,10 @@ from dataclasses import dataclass, field
 
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
 from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
+from hooks.rules import url_of  # noqa: F401 (re-exported: the URL of a docs file lives with the layout rules)
 from hooks.strings import Translator
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-
-
-def url_of(lang: str, rel: str) -> str:
-    """Site-root-relative URL of a docs file (directory URLs), e.g. ru/fraud/droppers/."""
-    prefix = "" if lang == ORIGINAL else f"{lang}/"
-    path = rel.removesuffix(".md")
-    if path == "index":
-        path = ""
-    elif path.endswith("/index"):
-        path = path[: -len("index")]
-    else:
-        path += "/"
-    return prefix + path
 
 
 @dataclass

@@ -279,26 +279,15 @@ def test_cache_skips_translation(fixture_catalog, tmp_path, monkeypatch):
     monkeypatch.setattr(braille_site, "_EDITIONS", {})
     entry = fixture_catalog.get("kk", "fraud/symbols.md")
     first = braille_site.make_edition(entry, fixture_catalog.docs_dir, [])
-    # stored twice: under its source (front matter, text, code) and under its parsed blocks
-    assert len(list(tmp_path.glob("src-*.json"))) == 1 and len(list(tmp_path.glob("*.json"))) == 2
+    assert len(list(tmp_path.glob("*.json"))) == 1
     monkeypatch.setattr(braille_site, "_EDITIONS", {})
 
     def no_translation(*args, **kwargs):
         raise AssertionError("an unchanged lesson was translated again")
 
     monkeypatch.setattr(braille, "translate", no_translation)
-    monkeypatch.setattr(braille_site.braille_doc, "lesson_blocks", no_translation)
     again = braille_site.make_edition(entry, fixture_catalog.docs_dir, [])
     assert again == first
-    # only the source store gone (e.g. the code changed): parsed again, but not translated again
-    for path in tmp_path.glob("src-*.json"):
-        path.unlink()
-    monkeypatch.setattr(braille_site, "_EDITIONS", {})
-    monkeypatch.undo()
-    monkeypatch.setattr(braille_site, "CACHE", tmp_path)
-    monkeypatch.setattr(braille_site, "_EDITIONS", {})
-    monkeypatch.setattr(braille, "translate", no_translation)
-    assert braille_site.make_edition(entry, fixture_catalog.docs_dir, []) == first
 
 
 # ----- (b) the lou_translate command gives the same dots --------------------------------------------------

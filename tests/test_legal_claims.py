@@ -82,8 +82,9 @@ def test_an_easy_read_edition_may_name_the_articles_its_lesson_lists(tmp_path):
     easy = "---\ntitle: Жас. Жеңіл оқу\n---\n\n15-бап: 16 жастан.\n\nАл 190-бап бөлек.\n"
     cat = site(tmp_path, {"kk/law-basics/age.md": law_lesson(), "kk/law-basics/age.easy.md": easy})
     hits = [e.format() for e in cat.errors if "names article" in e.message]
-    assert hits == ["docs/kk/law-basics/age.easy.md:7: the text names article 190, which the sources do not cite"
-                    " — add it to sources: (act: ..., article: \"190\") or take it out of the text"], hits
+    assert hits == ["docs/kk/law-basics/age.easy.md:7: the text names article 190, which the lesson's fact list "
+                    "(claims:) do not cite — add it to claims: (says: ..., act: ..., article: \"190\") or take it "
+                    "out of the text"], hits
 
 
 def test_a_fact_without_a_source_or_article_names_its_line(tmp_path):
@@ -192,3 +193,33 @@ def test_every_wording_item_has_a_right_form_and_a_reason():
     forms = wording.load()
     assert len(forms) >= 5
     assert all(f.right and f.why for f in forms)
+
+
+def test_a_withdrawn_lesson_is_listed_for_editors_and_not_checked_as_published(tmp_path):
+    """A lesson with withdrawn: in its Kazakh original (e.g. one that teaches a repealed act) is
+    not published, needs no fact list meanwhile, and is listed on the editors' page."""
+    from hooks import legal_pages
+    text = law_lesson(extra="withdrawn: teaches the 1995 Constitution; to be rewritten\n")
+    text = text.replace(CLAIMS, "")
+    cat = site(tmp_path, {"kk/law-basics/age.md": text})
+    assert errors_of(cat) == []
+    assert [e.path for e in cat.withdrawn()] == ["docs/kk/law-basics/age.md"]
+    assert cat.is_withdrawn("ru", "law-basics/age.md") and "age" not in cat.lesson_ids("law-basics")
+    listed = legal_pages.withdrawn_markdown(cat, "en")
+    assert "`docs/kk/law-basics/age.md`" in listed and "teaches the 1995 Constitution" in listed
+
+
+def test_a_fact_that_names_an_article_it_does_not_cite_is_an_error_also_in_a_translation(tmp_path):
+    """A fact's own words must agree with its citation: this also catches a translation that
+    gives its facts in another order than the Kazakh original."""
+    text = law_lesson(extra=CLAIMS.replace("says: Қылмыстық жауаптылық 16 жастан басталады.",
+                                           "says: Қылмыстық жауаптылық 16 жастан басталады (15 және 190-баптар)."))
+    cat = site(tmp_path, {"kk/law-basics/age.md": text})
+    assert any(m.startswith(f"docs/kk/law-basics/age.md:{line_of(text, '190-баптар')}: fact 1 names article 190 "
+                            "but cites criminal-code article 15") for m in errors_of(cat)), errors_of(cat)
+    # the Russian facts in another order: its first fact is about fraud (art. 190), the original's about art. 15
+    swapped = RU_CLAIMS.replace("Уголовная ответственность наступает с 16 лет.", "За мошенничество (статья 190) — с 16 лет.")
+    ru = lesson_md("age", course="law-basics", extra=swapped)
+    cat = site(tmp_path, {"kk/law-basics/age.md": law_lesson(), "ru/law-basics/age.md": ru})
+    hits = [m for m in errors_of(cat) if m.startswith("docs/ru/law-basics/age.md:") and "fact 1 names article 190" in m]
+    assert hits and "original's order" in hits[0], errors_of(cat)
