@@ -520,7 +520,7 @@ def course_print_html(catalog: Catalog, lang: str, course: str, base_url: str) -
         ]
         sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
         if sources:
-            out += [f'<h3 id="{_e(slug)}--sources">{_e(t.t("sources.heading"))}</h3>', f"<ul{text_lang}>"]
+            out += [f'<h3 id="{_e(slug)}--sources">{_e(t.t("sources.heading"))}</h3>', f'<ul class="zb-print__sources"{text_lang}>']
             from hooks import acts
             for s in sources:
                 shown = acts.resolve(s, lang)  # an act: its title in the reader's language (hooks/acts.py)

@@ -28,7 +28,10 @@ from hooks.pages import url_of
 ROOT = Path(__file__).resolve().parent.parent
 SITE_HOST = "zansabaq.kz"
 TEXT_BLOCKS = "p, li, td, th, dd, dt, blockquote, figcaption"
-KEEP_AS_TEXT = "h1, h2, h3, h4, h5, h6, .zb-quiz, .zb-worksheet, .zb-key, .zb-ws, code, pre, nav, header, footer"
+# Source citations keep a page's or an act's title as written (a number in a title is not a
+# help number to call): the sources section, the print view's source lists, the fact list's sources.
+KEEP_AS_TEXT = ("h1, h2, h3, h4, h5, h6, .zb-quiz, .zb-worksheet, .zb-key, .zb-ws, code, pre, nav, header, footer, "
+                ".zb-sources, .zb-print__sources, .zb-claims__source")
 
 
 def _html_pages(site: Path):

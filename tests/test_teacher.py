@@ -414,7 +414,9 @@ def small_site(tmp_path_factory) -> Path:
     from conftest import fixture_site, mkdocs_build
     tmp = tmp_path_factory.mktemp("teacher-site")
     files = minimal_pages()
-    files["kk/safety/only-kk.md"] = lesson_md("only-kk", course="safety", title="Тек қазақша сабақ")
+    files["kk/safety/only-kk.md"] = lesson_md(  # the safety course asks for a fact list (courses.yml)
+        "only-kk", course="safety", title="Тек қазақша сабақ",
+        extra='claims:\n  - says: Бір дерек.\n    act: criminal-code\n    article: "15"\n')
     cfg = fixture_site(tmp, files)
     proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
     if proc.returncode != 0:
