@@ -241,6 +241,9 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             bad(f"must be one of: {', '.join(COURSE_IDS)}")
         elif entry.course != value:
             bad(f"is '{value}' but the file is in the folder '{entry.course}'",)
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            bad("must be true or false")
     elif kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             bad("must be a whole number, 1 or more")

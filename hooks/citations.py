@@ -105,7 +105,7 @@ def check_page(page: Page, today: dt.date, registry: dict | None = None,
                 where = ("the lesson's fact list (claims:)" if also_from_claims and not claims
                          else "the fact list (claims:)" if claims else "the sources")
                 errors.append(ContentError(
-                    page.path, line_no, f"the text names article {number}, which {where} do not cite",
+                    page.path, line_no, f"the text names article {number}, which {where} {'does' if by_list else 'do'} not cite",
                     f'add it to {"claims: (says: ..., act: ..., article" if by_list else "sources: (act: ..., article"}: '
                     f'"{number}") or take it out of the text'))
     notices += helplines.plain_numbers(page.body, page.path, page.body_line, lines)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
 from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
 from hooks.rules import url_of  # noqa: F401 (re-exported: the URL of a docs file lives with the layout rules)
+from hooks.dates import in_words
 from hooks.strings import Translator
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -67,8 +68,8 @@ class PageView:
         if not isinstance(review, dict):
             return ""
         if not review.get("by"):  # a translation that inherits the original's review: the date only
-            return self.t.t("sources.reviewed_on", date=str(review.get("date")))
-        return self.t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by")))
+            return self.t.t("sources.reviewed_on", date=in_words(review.get("date"), self.lang))
+        return self.t.t("sources.reviewed", date=in_words(review.get("date"), self.lang), by=str(review.get("by")))
 
 
 VARIANTS = (("standard", ".md"), ("easy", ".easy.md"), ("braille", ".braille.md"))
@@ -114,7 +115,8 @@ def switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]
         name = LANG_NAMES[other]
         if not exists:
             name += f" ({t.t('untranslated.switcher')})"
-        items.append({"lang": other, "name": name, "link": url_of(other, rel), "exists": exists})
+        items.append({"lang": other, "name": name, "word": LANG_NAMES[other], "link": url_of(other, rel),
+                      "exists": exists})
     return items
 
 
@@ -142,7 +144,7 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
     if entry.kind in ("lesson", "easy") or rel.endswith(".braille.md"):
         view.variants = variants(catalog, lang, rel, t)
     if entry.kind in ("lesson", "page") and catalog.is_stale(entry):
-        view.overdue = catalog.review_due(entry).isoformat()
+        view.overdue = in_words(catalog.review_due(entry), lang)
     if view.kind == "home":
         view.courses = [
             {
@@ -208,7 +210,7 @@ def status_rows(catalog: Catalog, t: Translator) -> list[dict]:
                 "lesson": row["lesson"][lang],
                 "easy": row["easy"][lang],
                 "stale": row["stale"][lang],
-                "due": due.isoformat() if due else "",
+                "due": in_words(due, t.lang) if due else "",
             })
         original = catalog.lesson(row["id"], ORIGINAL)
         rows.append({"id": row["id"], "course": course_title(row["course"], t.lang),

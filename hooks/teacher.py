@@ -307,10 +307,19 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
     if steps:
         parts += [f'<h3 id="zb-t-steps">{_e(t.t("teacher.steps"))}</h3>', '<ol class="zb-steps">']
         start = 0
-        for step in steps:
+        from hooks import schoolplan
+
+        for index, step in enumerate(steps):
             end = start + int(step.get("minutes") or 0)
+            activity = schoolplan.activity_of(entry, index)  # hands-on step: goal, materials, instructions
+            extra = ""
+            if activity:
+                source_lang = (entry.original or entry).lang
+                rows = "".join(f'<dt>{_e(t.t("teacher.activity_" + f))}</dt><dd lang="{source_lang}">{_e(str(activity[f]))}</dd>'
+                               for f in schoolplan.ACTIVITY_FIELDS)
+                extra = f'<p class="zb-steps__activity"><strong>{_e(t.t("teacher.activity"))}</strong></p><dl class="zb-activity">{rows}</dl>'
             parts.append(f'<li><span class="zb-steps__time">{_e(t.t("teacher.step_time", start=start, end=end, n=end - start))}</span> '
-                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span></li>')
+                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span>{extra}</li>')
             start = end
         parts += ["</ol>", f'<p class="zb-steps__total">{_e(t.t("teacher.total", n=start))}</p>']
     if meta.get("key_points"):

@@ -83,7 +83,7 @@ def test_an_easy_read_edition_may_name_the_articles_its_lesson_lists(tmp_path):
     cat = site(tmp_path, {"kk/law-basics/age.md": law_lesson(), "kk/law-basics/age.easy.md": easy})
     hits = [e.format() for e in cat.errors if "names article" in e.message]
     assert hits == ["docs/kk/law-basics/age.easy.md:7: the text names article 190, which the lesson's fact list "
-                    "(claims:) do not cite — add it to claims: (says: ..., act: ..., article: \"190\") or take it "
+                    "(claims:) does not cite — add it to claims: (says: ..., act: ..., article: \"190\") or take it "
                     "out of the text"], hits
 
 
