@@ -241,6 +241,9 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             bad(f"must be one of: {', '.join(COURSE_IDS)}")
         elif entry.course != value:
             bad(f"is '{value}' but the file is in the folder '{entry.course}'",)
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            bad("must be true or false")
     elif kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             bad("must be a whole number, 1 or more")
@@ -281,6 +284,16 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
                 continue  # a translated source may give only its title: the url is the original's
             if not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
                 bad(f"item {i + 1} needs a url: that starts with https://", entry.line(name, i, "url"))
+    elif kind == "claims":  # the fact list; its citations are checked by hooks/citations.py
+        if not isinstance(value, list) or not value:
+            bad("must list at least one fact (says: and where it comes from)")
+            return
+        for i, claim in enumerate(value):
+            if not isinstance(claim, dict) or not _text(claim.get("says")):
+                bad(f"item {i + 1} needs says: (the statement, one short sentence)", entry.line(name, i))
+            elif entry.translation and set(claim) - {"says", "title"}:
+                bad(f"item {i + 1} of a translation gives only says: (and title: of a page); "
+                    "the act, article and address come from the Kazakh original", entry.line(name, i))
     elif kind == "review":
         if not isinstance(value, dict):
             bad("must have date: and by:")

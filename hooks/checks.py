@@ -23,7 +23,11 @@ from hooks import markup  # noqa: E402
 from hooks import images  # noqa: E402
 from hooks import teacher  # noqa: E402
 from hooks import citations  # noqa: E402
+from hooks import wording  # noqa: E402
 from hooks.yamlsrc import ContentError
+from hooks import actnow  # noqa: E402
+from hooks import easyread  # noqa: E402
+from hooks import schoolplan  # noqa: E402
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
@@ -33,7 +37,11 @@ CHECKERS.append(glossary.check_catalog)  # glossary files and term ids: hooks/gl
 CHECKERS.append(markup.check_catalog)  # raw HTML, unsafe URLs and broken links in Markdown: hooks/markup.py
 CHECKERS.append(images.check_catalog)  # alt text, missing or remote image files: hooks/images.py
 CHECKERS.append(teacher.check_catalog)  # key points for the poster, steps vs duration: hooks/teacher.py
-CHECKERS.append(citations.check_catalog)  # acts cited, source addresses, help numbers, law changes: hooks/citations.py
+CHECKERS.append(citations.check_catalog)  # acts cited, fact lists, source addresses, help numbers, law changes: hooks/citations.py
+CHECKERS.append(wording.check_catalog)  # Kazakh wrong -> right forms (notices): hooks/wording.py
+CHECKERS.append(actnow.check_catalog)  # act-now steps and their help numbers: hooks/actnow.py
+CHECKERS.append(easyread.check_catalog)  # pictograms named in easy-read files: hooks/easyread.py
+CHECKERS.append(schoolplan.check_catalog)  # school lessons: 45/90 minutes and an activity: hooks/schoolplan.py
 
 
 def _culprit(tb, catalog):

@@ -81,77 +81,130 @@ def cited_articles(sources: list) -> set:
 
 
 def check_page(page: Page, today: dt.date, registry: dict | None = None,
-               lines: dict | None = None, also_cited: set = frozenset()) -> tuple[list, list]:
+               lines: dict | None = None, also_cited: set = frozenset(),
+               also_from_claims: bool = False) -> tuple[list, list]:
     """(errors, notices) for one page. ``also_cited``: articles an easy-read edition may name
     because its standard lesson cites them."""
     registry = acts_module.load() if registry is None else registry
     errors: list = []
     notices: list = []
-    cited = cited_articles(_sources(page)) | set(also_cited)
+    claims = _claims(page)
+    # with a fact list, the text may name only the articles the list cites (hooks/claims docs)
+    cited = (cited_articles(claims) if claims else cited_articles(_sources(page))) | set(also_cited)
     for i, src in enumerate(_sources(page)):
-        if not isinstance(src, dict):
-            continue
-        at = page.line("sources", i)
-        for key in sorted(set(src) - SOURCE_KEYS):
-            errors.append(ContentError(page.path, page.line("sources", i, key), f"source {i + 1} has an unknown key '{key}'",
-                                       "a source has act: (+ article:, part:, historical:, note:) or title:, url:, published:"))
-        if "lang" in src and src["lang"] not in ("kk", "ru", "en"):
-            errors.append(ContentError(page.path, page.line("sources", i, "lang"),
-                                       f"source {i + 1}: lang must be kk, ru or en, not {src['lang']!r}",
-                                       "the language of the source's title, e.g. lang: kk"))
-        if "act" in src:
-            act = registry.get(str(src.get("act")))
-            if act is None:
-                errors.append(ContentError(
-                    page.path, page.line("sources", i, "act"), f"unknown act id '{src.get('act')}'",
-                    "use an id from hooks/data/acts.yml (or add the act there): "
-                    + ", ".join(sorted(registry))))
-                continue
-            for article in acts_module.articles_of(src):
-                if not acts_module.ARTICLE_PATTERN.match(article):
-                    errors.append(ContentError(page.path, page.line("sources", i, "article"),
-                                               f"article '{article}' is not an article number",
-                                               'write only the number, e.g. article: "232-1" (part: 1 for a part)'))
-            if src.get("part") is not None and not acts_module.articles_of(src):
-                errors.append(ContentError(page.path, page.line("sources", i, "part"),
-                                           "'part' needs an article", 'add article: "..."'))
-            if not act.is_current(today) and not src.get("historical"):
-                ended = act.repealed_on.isoformat() if act.repealed_on else "—"
-                by = f"; it was replaced by '{act.superseded_by}'" if act.superseded_by else ""
-                errors.append(ContentError(
-                    page.path, page.line("sources", i, "act"),
-                    f"'{act.id}' no longer applies (since {ended}{by}) but is cited as current law",
-                    f"cite the act in force{' (' + act.superseded_by + ')' if act.superseded_by else ''}, "
-                    "or add historical: true if the lesson is about legal history"))
-            reviewed = reviewed_on(page)
-            changed = act.latest_change
-            if reviewed and changed and reviewed < changed <= today and act.is_current(today):
-                notices.append(ContentError(
-                    page.path, page.line("reviewed"),
-                    f"reviewed on {reviewed.isoformat()}, before '{act.id}' changed on {changed.isoformat()}",
-                    f"re-check against the edition of {changed.isoformat()}, then update reviewed: date"))
-            continue
-        url = src.get("url")
-        if isinstance(url, str) and acts_module.is_site_root(url):
-            errors.append(ContentError(
-                page.path, page.line("sources", i, "url"), f"the source address {url} is a whole site, not a page",
-                "link the page that says it (and add published: date), or drop the claim and its source"))
-        if src.get("statistic") and as_date(src.get("published")) is None:
-            errors.append(ContentError(
-                page.path, page.line("sources", i, "statistic"), "a statistic needs the date it was published",
-                "add published: 2026-01-08 (the date on the page)"))
-        if "published" in src and as_date(src.get("published")) is None:
-            errors.append(ContentError(page.path, page.line("sources", i, "published"),
-                                       "'published' must be a date", "write the date on the page like 2026-01-08"))
+        if isinstance(src, dict):
+            _check_citation(page, "sources", i, src, today, registry, errors, notices)
+    for i, claim in enumerate(claims):
+        if isinstance(claim, dict):
+            _check_citation(page, "claims", i, claim, today, registry, errors, notices)
     # articles named in the text must be among the citations
     if page.kind in ("lesson", "easy"):
         for number, line_no in _articles_with_lines(page):
             if number not in cited:
+                by_list = bool(claims) or also_from_claims
+                where = ("the lesson's fact list (claims:)" if also_from_claims and not claims
+                         else "the fact list (claims:)" if claims else "the sources")
                 errors.append(ContentError(
-                    page.path, line_no, f"the text names article {number}, which the sources do not cite",
-                    f'add it to sources: (act: ..., article: "{number}") or take it out of the text'))
+                    page.path, line_no, f"the text names article {number}, which {where} {'does' if by_list else 'do'} not cite",
+                    f'add it to {"claims: (says: ..., act: ..., article" if by_list else "sources: (act: ..., article"}: '
+                    f'"{number}") or take it out of the text'))
     notices += helplines.plain_numbers(page.body, page.path, page.body_line, lines)
     return errors, notices
+
+
+def _claims(page: Page) -> list:
+    """The page's fact list (``claims:``): what it says about law, each with where it comes from."""
+    value = page.meta.get("claims")
+    return value if isinstance(value, list) else []
+
+
+def _check_claim(page: Page, i: int, claim: dict, errors: list) -> None:
+    """A fact list item says something and names where it comes from: an act with its article,
+    or a dated page (title, url, published)."""
+    at = page.line("claims", i)
+    if not isinstance(claim.get("says"), str) or not claim["says"].strip():
+        errors.append(ContentError(page.path, at, f"fact {i + 1} does not say what the lesson states",
+                                   "write says: and the statement in one short sentence"))
+    if "act" in claim:
+        named = [n for n in articles_in(str(claim.get("says") or "")) if n not in cited_articles([claim])]
+        if named:
+            errors.append(ContentError(
+                page.path, page.line("claims", i, "says") if "says" in claim else at,
+                f"fact {i + 1} names article {', '.join(dict.fromkeys(named))} but cites "
+                f"{claim.get('act')} article {', '.join(acts_module.articles_of(claim)) or '—'}",
+                "cite every article the statement names (article: [...]); in a translation, give the facts "
+                "in the Kazakh original's order"))
+        if not acts_module.articles_of(claim):
+            errors.append(ContentError(page.path, page.line("claims", i, "act"),
+                                       f"fact {i + 1} cites '{claim.get('act')}' without an article",
+                                       'add article: "..." (and part: if the fact rests on one part)'))
+        return
+    missing = [k for k in ("title", "url", "published") if not claim.get(k)]
+    if missing:
+        errors.append(ContentError(page.path, at, f"fact {i + 1} has no source: {', '.join(missing)} missing",
+                                   "cite act: + article: from hooks/data/acts.yml, or a dated page: "
+                                   "title:, url: (the page, not the site) and published: (its date)"))
+
+
+def _check_citation(page: Page, key: str, i: int, src: dict, today: dt.date, registry: dict,
+                    errors: list, notices: list) -> None:
+    """One item of ``sources:`` or of the fact list ``claims:``: an act of the registry with its
+    article, or another source (a page, not a site; a date for a statistic)."""
+    allowed = SOURCE_KEYS | ({"says"} if key == "claims" else set())
+    for extra in sorted(set(src) - allowed):
+        errors.append(ContentError(page.path, page.line(key, i, extra), f"{key} item {i + 1} has an unknown key '{extra}'",
+                                   "a source has act: (+ article:, part:, historical:, note:) or title:, url:, published:"
+                                   + ("; a fact list item also says:" if key == "claims" else "")))
+    if "lang" in src and src["lang"] not in ("kk", "ru", "en"):
+        errors.append(ContentError(page.path, page.line(key, i, "lang"),
+                                   f"{key} item {i + 1}: lang must be kk, ru or en, not {src['lang']!r}",
+                                   "the language of the source's title, e.g. lang: kk"))
+    if key == "claims":
+        _check_claim(page, i, src, errors)
+    if "act" in src:
+        act = registry.get(str(src.get("act")))
+        if act is None:
+            errors.append(ContentError(
+                page.path, page.line(key, i, "act"), f"unknown act id '{src.get('act')}'",
+                "use an id from hooks/data/acts.yml (or add the act there): "
+                + ", ".join(sorted(registry))))
+            return
+        for article in acts_module.articles_of(src):
+            if not acts_module.ARTICLE_PATTERN.match(article):
+                errors.append(ContentError(page.path, page.line(key, i, "article"),
+                                           f"article '{article}' is not an article number",
+                                           'write only the number, e.g. article: "232-1" (part: 1 for a part)'))
+        if src.get("part") is not None and not acts_module.articles_of(src):
+            errors.append(ContentError(page.path, page.line(key, i, "part"),
+                                       "'part' needs an article", 'add article: "..."'))
+        if not act.is_current(today) and not src.get("historical"):
+            ended = act.repealed_on.isoformat() if act.repealed_on else "—"
+            by = f"; it was replaced by '{act.superseded_by}'" if act.superseded_by else ""
+            errors.append(ContentError(
+                page.path, page.line(key, i, "act"),
+                f"'{act.id}' no longer applies (since {ended}{by}) but is cited as current law",
+                f"cite the act in force{' (' + act.superseded_by + ')' if act.superseded_by else ''}, "
+                "or add historical: true if the lesson is about legal history"))
+        reviewed = reviewed_on(page)
+        changed = act.latest_change
+        if reviewed and changed and reviewed < changed <= today and act.is_current(today):
+            notices.append(ContentError(
+                page.path, page.line("reviewed"),
+                f"reviewed on {reviewed.isoformat()}, before '{act.id}' changed on {changed.isoformat()}",
+                f"re-check against the edition of {changed.isoformat()}, then update reviewed: date"))
+        return
+    url = src.get("url")
+    if isinstance(url, str) and acts_module.is_site_root(url):
+        errors.append(ContentError(
+            page.path, page.line(key, i, "url"), f"the source address {url} is a whole site, not a page",
+            "link the page that says it (and add published: date), or drop the claim and its source"))
+    if src.get("statistic") and as_date(src.get("published")) is None:
+        errors.append(ContentError(
+            page.path, page.line(key, i, "statistic"), "a statistic needs the date it was published",
+            "add published: 2026-01-08 (the date on the page)"))
+    if "published" in src and as_date(src.get("published")) is None:
+        errors.append(ContentError(page.path, page.line(key, i, "published"),
+                                   "'published' must be a date", "write the date on the page like 2026-01-08"))
 
 
 def _articles_with_lines(page: Page):
@@ -209,6 +262,11 @@ def review_queue(pages, today: dt.date, registry: dict | None = None) -> list[Du
 
 
 # ----- the whole catalogue (build and tools/check) ----------------------------------------------
+def _requires_fact_list(course: str) -> bool:
+    from hooks.rules import COURSES
+    return any(c.get("id") == course and c.get("fact_list") == "required" for c in COURSES)
+
+
 def page_of(entry) -> Page:
     """A Page from a catalogue entry (the lesson model's ``facts`` when it has them)."""
     meta = getattr(entry, "facts", None) or entry.meta
@@ -226,13 +284,22 @@ def check_catalog(catalog) -> None:
     for entry in list(catalog.entries.values()):
         if catalog.is_withdrawn(entry.lang, entry.rel):
             continue
-        also = set()
+        also, from_claims = set(), False
         if entry.kind == "easy":
             standard = catalog.get(entry.lang, entry.rel.replace(".easy.md", ".md")) \
                 or catalog.get("kk", entry.rel.replace(".easy.md", ".md"))
             if standard is not None:
-                also = cited_articles(page_of(standard).meta.get("sources"))
-        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also)
+                meta = page_of(standard).meta
+                from_claims = bool(meta.get("claims"))
+                also = cited_articles(meta.get("claims") if from_claims else meta.get("sources"))
+        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also,
+                                     also_from_claims=entry.kind == "easy" and from_claims)
+        if entry.kind == "lesson" and not entry.translation and _requires_fact_list(entry.course) \
+                and not _claims(page_of(entry)):
+            errors.append(ContentError(
+                entry.path, 1, f"the course '{entry.course}' needs a fact list: what the lesson says about law, "
+                "and where each statement comes from",
+                "add claims: to the front matter (CONTRIBUTING.md, 'The fact list')"))
         catalog.errors.extend(errors)
         _notices(catalog).extend(notices)
         try:

@@ -193,7 +193,7 @@ def check(glossaries: dict) -> tuple[list, list]:
 
 def check_catalog(catalog) -> None:
     """Build checker: glossary files are valid and have the same term ids in every language."""
-    from hooks.catalog import LANGS
+    from hooks.rules import LANGS
 
     errors, warnings = check({lang: get(lang) for lang in LANGS})
     catalog.errors.extend(errors)
@@ -356,7 +356,7 @@ def mark_page(content: str, lang: str, page_url: str) -> str:
     """on_page_content of a lesson or easy-read page whose text is in ``lang``."""
     from mkdocs.utils import get_relative_url
 
-    from hooks.pages import url_of
+    from hooks.rules import url_of
     from hooks.strings import Translator
 
     glossary_url = get_relative_url(url_of(lang, "glossary.md"), page_url)

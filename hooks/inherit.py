@@ -26,9 +26,11 @@ _SAME = {
     "duration": lambda a, b: a == b,
     "audience": lambda a, b: audience.parse(a) is not None and audience.parse(a) == audience.parse(b),
     "sources": lambda a, b: isinstance(a, list) and isinstance(b, list) and len(a) == len(b),
+    "claims": lambda a, b: isinstance(a, list) and isinstance(b, list) and len(a) == len(b),
 }
 _HOW = {
     "sources": "list the same sources in the same order (translate the titles), or leave 'sources:' out",
+    "claims": "translate each fact of the original, in the same order (only says:), or leave 'claims:' out",
 }
 
 
@@ -87,6 +89,11 @@ def _translated(entry, original, errors: list) -> dict:
             continue
         if name == "steps":
             facts[name] = _steps(entry, value, original, errors)
+            continue
+        if name == "claims" and isinstance(value, list) and isinstance(original.meta.get(name), list):
+            # a translated fact gives only its says: text; the act, article and address are the original's
+            facts[name] = [dict(orig, **mine) if isinstance(mine, dict) and isinstance(orig, dict) else mine
+                           for mine, orig in zip(value, original.meta[name])]
             continue
         if name == "sources" and isinstance(value, list) and isinstance(original.meta.get(name), list):
             # a translated source may give only its title (and article): the rest is the original's

@@ -244,12 +244,15 @@ def check_entry(entry, docs_dir: Path, errors: list, lookup=None) -> None:
 
 def anchors(entry) -> set:
     """Ids a link to this file may name after '#': headings (as the toc extension makes
-    them) and {#id}s, found by rendering the body with the site's Markdown extensions."""
+    them) and {#id}s, found by rendering the body with the site's Markdown extensions, and
+    the quiz questions' #q-<id>."""
     key = (entry.path, entry.src.body)
     if key not in _ANCHORS:
         _ANCHORS.clear() if len(_ANCHORS) > 256 else None
         _ANCHORS[key] = scan(blank_code(entry.src.body))["ids"]
-    return _ANCHORS[key]
+    # and each quiz question, #q-<id> (hooks/quiz.py), so a teacher can link one
+    questions = {f"q-{q.id}" for quiz in (getattr(entry, "quizzes", None) or []) for q in quiz.questions}
+    return _ANCHORS[key] | questions
 
 
 _ANCHORS: dict = {}
@@ -268,6 +271,7 @@ def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: s
     target = unquote(parts.path)
     fragment = unquote(parts.fragment)
     if not target:
+        own_ids = set(own_ids) | (anchors(entry) if fragment else set())
         if fragment and fragment not in own_ids:
             errors.append(ContentError(
                 entry.path, at, f"the link '{url}' names a heading that is not on this page",
@@ -307,6 +311,12 @@ def _check_target(entry, docs_dir: Path, body: str, first: int, tag: str, url: s
             f"the {what} target '{url}' does not exist (looked for docs/{entry.lang}/{rel})",
             "check the file name; paths are relative to this file, e.g. ../help.md or images/card.png",
         ))
+        return
+    if fragment and rel == entry.rel:
+        # MkDocs writes it as ./#id, which the course print view (hooks/teacher.py) cannot follow
+        errors.append(ContentError(
+            entry.path, at, f"the link '{url}' leads to this same page",
+            f"write a link to a heading of this page as (#{fragment})"))
         return
     if fragment and target.endswith(".md"):
         other = lookup(lang, rel) if lookup is not None else None

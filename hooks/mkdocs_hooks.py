@@ -29,6 +29,14 @@ from hooks import csp, markup, reproducible  # noqa: E402
 from hooks import cards, images, offline  # noqa: E402
 from hooks import teacher  # noqa: E402
 from hooks import legal_pages  # noqa: E402
+from hooks import notfound  # noqa: E402
+from hooks import publisher  # noqa: E402
+from hooks import tables  # noqa: E402
+from hooks import nextstep  # noqa: E402
+from hooks import sensitive  # noqa: E402
+from hooks import actnow  # noqa: E402
+from hooks import hubs  # noqa: E402
+from hooks import easyread  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -230,6 +238,11 @@ def on_page_content(html, page, config, files):
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
+    if entry is not None and entry.kind == "easy":  # pictograms, no citations: hooks/easyread.py
+        from mkdocs.utils import get_relative_url
+        html = easyread.page_html(html, entry.lang, get_relative_url(".", page.url) + "/")
+    # Tables stack into labelled rows on a phone: hooks/tables.py
+    html = tables.stackable(html)
     # Local images -> <picture> with a resized WebP; the files are written after the site
     # folder is cleaned (on_page_context): hooks/images.py
     sources = {f.dest_uri: f.abs_src_path for f in files if f.abs_src_path}
@@ -244,12 +257,23 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
+    context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/publisher.py
+    context["zb_next"] = nextstep.for_page(STATE["catalog"], _lang(config), _rel(page))  # hooks/nextstep.py
+    context["zb_act"] = actnow.box(STATE["catalog"], _lang(config), _rel(page))  # act now, first: hooks/actnow.py
+    context["zb_hub"] = hubs.for_page(STATE["catalog"], _lang(config), _rel(page), view.kind)  # ways in: hooks/hubs.py
+    # Sensitive lessons store nothing and offer a quick exit: hooks/sensitive.py
+    context["zb_leave"] = ""
+    if sensitive.is_sensitive(STATE["catalog"], _lang(config), _rel(page)):
+        context["zb_leave"] = sensitive.LEAVE_URL
+        view.scripts.append(sensitive.SCRIPT)
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
+    if view.kind in ("lesson", "easy"):  # Listen: the device's own voice (partials/zb-listen.html)
+        view.scripts.append(LISTEN_SCRIPT)
     # Site search: the header box on every page; the text indexed only if in the page's language.
     view.scripts.append(search.SCRIPT)
     view.searchable = search.indexable(view, _rel(page))
@@ -279,10 +303,36 @@ def on_post_page(output, page, config):
     return csp.add_meta(output)
 
 
+def site_context(config, rel: str = "") -> dict:
+    """What every page shows about the site itself: its operator (extra.operator)."""
+    has_about = any(STATE["catalog"].get(lang, ABOUT) is not None for lang in (_lang(config), catalog_module.ORIGINAL))
+    return {"operator": publisher.from_extra(config.extra), "is_about": rel == ABOUT,
+            "about_url": pages.url_of(_lang(config), ABOUT) if has_about else ""}
+
+
+ABOUT = "about.md"
+LISTEN_SCRIPT = "assets/javascripts/listen.js"  # the "About this site" page: who runs it, how lessons are checked
+
+
+def on_template_context(context, template_name, config):
+    # The page-not-found pages, in all three languages: hooks/notfound.py
+    if template_name == notfound.TEMPLATE:
+        view = notfound.view(_lang(config), config.site_url)
+        view.scripts.append(search.SCRIPT)
+        context["zb"] = view
+        context["zb_site"] = site_context(config)
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered as a theme template, not a page: it gets the same policy.
     if template_name.endswith(".html"):
-        return csp.add_meta(output_content)
+        output_content = csp.add_meta(output_content)
+    # Every language build renders 404.html into the same site folder: the Kazakh (outer) build
+    # keeps the root one, the others go to <lang>/404.html (an empty result is not written).
+    if template_name == notfound.TEMPLATE and notfound.path_of(_lang(config)) != notfound.TEMPLATE:
+        cards.write_atomic(Path(config.site_dir) / notfound.path_of(_lang(config)), output_content.encode("utf-8"))
+        return ""
     return output_content
 
 

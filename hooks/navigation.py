@@ -11,7 +11,7 @@ from hooks.catalog import COURSE_IDS, ORIGINAL, Catalog, classify
 from hooks.pages import course_title
 
 # Top-level pages after the courses, in this order; other top-level pages are left out of the menu.
-REFERENCE_PAGES = ["help.md", "glossary.md", "accessibility.md"]
+REFERENCE_PAGES = ["help.md", "teachers.md", "easy-read.md", "glossary.md", "about.md", "accessibility.md"]
 
 
 def rel_of(item) -> str:

@@ -25,11 +25,25 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks import sources  # noqa: E402
-from hooks.rules import COURSE_IDS, LANGS, ORIGINAL, RULES  # noqa: E402
+from hooks.rules import COURSE_IDS, COURSES, LANGS, ORIGINAL, RULES  # noqa: E402
 from hooks.yamlsrc import ContentError  # noqa: E402
 
 TEMPLATE = ROOT / "tools" / "lesson-template"
 EDITIONS = (("lesson.md", ".md"), ("lesson.easy.md", ".easy.md"))
+# A course with `fact_list: required` (hooks/data/courses.yml) needs `claims:` (CONTRIBUTING.md,
+# "The fact list"): the Kazakh original states each fact's act and article, translations its text.
+CLAIMS = {
+    "kk": ('claims:\n'
+           '  - says: "TODO: сабақ заң туралы не айтады — бір қысқа тұжырым"\n'
+           '    act: criminal-code  # TODO: заңның id-і hooks/data/acts.yml тізімінен\n'
+           '    article: "TODO: 232-1"\n'),
+    "ru": 'claims:\n  - says: "TODO: что урок говорит о законе — одно короткое утверждение"\n',
+    "en": 'claims:\n  - says: "TODO: what the lesson says about the law, in one short statement"\n',
+}
+
+
+def needs_fact_list(course: str) -> bool:
+    return any(c.get("id") == course and c.get("fact_list") == "required" for c in COURSES)
 
 
 def next_order(docs: Path, course: str) -> int:
@@ -65,6 +79,9 @@ def create(docs: Path, course: str, slug: str) -> list[Path]:
     for template, target in targets:
         text = template.read_text(encoding="utf-8")
         text = re.sub(r"(?m)^order: .*$", f"order: {order}", text, count=1)
+        lang = template.parent.name
+        if template.name == "lesson.md" and needs_fact_list(course):
+            text = text.replace("\n---\n", "\n" + CLAIMS[lang] + "---\n", 1)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(target)

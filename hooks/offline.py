@@ -40,6 +40,9 @@ FOLDER = "offline"
 ONLINE_ONLY = "data-zb-online-only"
 SIZE_MARK = re.compile(r"<!--zb-offline-size-->.*?<!--/zb-offline-size-->", re.S)
 OFFER_MARK = re.compile(r"<!--zb-offline-offer-->.*?<!--/zb-offline-offer-->", re.S)
+# Every page's footer (partials/copyright.html) holds an empty stamp; in the copy it says when
+# the copy was made and to check the site for updates.
+STAMP_MARK = re.compile(r"<!--zb-offline-stamp-->.*?<!--/zb-offline-stamp-->", re.S)
 
 # Never in a copy: the ZIPs themselves, share cards (only for social networks), the search
 # index (needs a server), sitemaps, source maps, Material's search worker and lunr, and the
@@ -302,6 +305,16 @@ def in_copy_note(lang: str, site_url: str) -> str:
     return f'<p class="zb-offline__note">{t.t("offline.in_copy", link=link)}</p>'
 
 
+def stamp_note(lang: str, site_url: str, date: dt.date) -> str:
+    from hooks.dates import in_words
+
+    t = Translator(lang)
+    url = site_url.rstrip("/") + "/" + lang_root(lang)
+    link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return (f'<p class="zb-offline__stamp">{html.escape(t.t("offline.stamp", date=in_words(date, lang)))} '
+            f'{t.t("offline.check", link=link)}</p>')
+
+
 def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LANGS,
               all_files: list[str] | None = None) -> bytes:
     """The ZIP bytes of the offline copy of ``lang`` from the built site in ``site_dir``."""
@@ -325,6 +338,7 @@ def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LAN
             text = rewriter.page(data.decode("utf-8"), path)
             if path == home:
                 text = OFFER_MARK.sub(lambda m: in_copy_note(lang, site_url), text)
+            text = STAMP_MARK.sub(lambda m: stamp_note(lang, site_url, date), text)
             data = text.encode("utf-8")
         entries[top + path] = data
     if lang != ORIGINAL:

@@ -9,22 +9,11 @@ from dataclasses import dataclass, field
 
 from hooks.catalog import COURSES, LANGS, ORIGINAL, Catalog, Entry, classify
 from hooks.rules import course_title  # noqa: F401 (re-exported: teacher, braille_site, navigation)
+from hooks.rules import url_of  # noqa: F401 (re-exported: the URL of a docs file lives with the layout rules)
+from hooks.dates import in_words
 from hooks.strings import Translator
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-
-
-def url_of(lang: str, rel: str) -> str:
-    """Site-root-relative URL of a docs file (directory URLs), e.g. ru/fraud/droppers/."""
-    prefix = "" if lang == ORIGINAL else f"{lang}/"
-    path = rel.removesuffix(".md")
-    if path == "index":
-        path = ""
-    elif path.endswith("/index"):
-        path = path[: -len("index")]
-    else:
-        path += "/"
-    return prefix + path
 
 
 @dataclass
@@ -51,6 +40,7 @@ class PageView:
     sources: list = field(default_factory=list)   # acts.Shown, in the reader's language: hooks/acts.py
     law_changed: str = ""     # banner: an act the page cites changed after its review (hooks/legal_pages.py)
     course_note: str = ""     # a course whose lessons are all withdrawn says so
+    has_changes: bool = False  # the site has the "Changes in the laws" page (footer link)
 
     @property
     def footer_links(self) -> dict:
@@ -78,8 +68,8 @@ class PageView:
         if not isinstance(review, dict):
             return ""
         if not review.get("by"):  # a translation that inherits the original's review: the date only
-            return self.t.t("sources.reviewed_on", date=str(review.get("date")))
-        return self.t.t("sources.reviewed", date=str(review.get("date")), by=str(review.get("by")))
+            return self.t.t("sources.reviewed_on", date=in_words(review.get("date"), self.lang))
+        return self.t.t("sources.reviewed", date=in_words(review.get("date"), self.lang), by=str(review.get("by")))
 
 
 VARIANTS = (("standard", ".md"), ("easy", ".easy.md"), ("braille", ".braille.md"))
@@ -125,7 +115,8 @@ def switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list[dict]
         name = LANG_NAMES[other]
         if not exists:
             name += f" ({t.t('untranslated.switcher')})"
-        items.append({"lang": other, "name": name, "link": url_of(other, rel), "exists": exists})
+        items.append({"lang": other, "name": name, "word": LANG_NAMES[other], "link": url_of(other, rel),
+                      "exists": exists})
     return items
 
 
@@ -142,6 +133,7 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
         content_lang = ORIGINAL if fallback else lang
     view = PageView(lang=lang, content_lang=content_lang, kind=classify(rel), t=t, entry=entry,
                     fallback=fallback, switcher=switcher(catalog, lang, rel, t))
+    view.has_changes = catalog.get(lang, "changes.md") is not None or catalog.get(ORIGINAL, "changes.md") is not None
     if entry is None:
         return view
     if entry.kind == "lesson":
@@ -152,7 +144,7 @@ def page_context(catalog: Catalog, lang: str, rel: str) -> PageView:
     if entry.kind in ("lesson", "easy") or rel.endswith(".braille.md"):
         view.variants = variants(catalog, lang, rel, t)
     if entry.kind in ("lesson", "page") and catalog.is_stale(entry):
-        view.overdue = catalog.review_due(entry).isoformat()
+        view.overdue = in_words(catalog.review_due(entry), lang)
     if view.kind == "home":
         view.courses = [
             {
@@ -218,7 +210,7 @@ def status_rows(catalog: Catalog, t: Translator) -> list[dict]:
                 "lesson": row["lesson"][lang],
                 "easy": row["easy"][lang],
                 "stale": row["stale"][lang],
-                "due": due.isoformat() if due else "",
+                "due": in_words(due, t.lang) if due else "",
             })
         original = catalog.lesson(row["id"], ORIGINAL)
         rows.append({"id": row["id"], "course": course_title(row["course"], t.lang),

@@ -139,7 +139,8 @@ def block(text: str) -> str:
 JS_STRINGS = {
     "check": "quiz.check", "right": "quiz.right", "wrong": "quiz.wrong", "choose": "quiz.choose_first",
     "score": "quiz.score", "again": "quiz.again", "clear": "quiz.clear", "cleared": "quiz.cleared",
-    "intro": "quiz.intro_js",
+    "intro": "quiz.intro_js", "mark-right": "quiz.option_right", "mark-wrong": "quiz.option_wrong",
+    "next": "quiz.next",
 }
 
 

@@ -30,3 +30,16 @@ def course_title(course_id: str, lang: str) -> str:
         if course["id"] == course_id:
             return course["title"][lang]
     return course_id
+
+
+def url_of(lang: str, rel: str) -> str:
+    """Site-root-relative URL of a docs file (directory URLs), e.g. ru/fraud/droppers/."""
+    prefix = "" if lang == ORIGINAL else f"{lang}/"
+    path = rel.removesuffix(".md")
+    if path == "index":
+        path = ""
+    elif path.endswith("/index"):
+        path = path[: -len("index")]
+    else:
+        path += "/"
+    return prefix + path

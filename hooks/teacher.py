@@ -307,10 +307,19 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
     if steps:
         parts += [f'<h3 id="zb-t-steps">{_e(t.t("teacher.steps"))}</h3>', '<ol class="zb-steps">']
         start = 0
-        for step in steps:
+        from hooks import schoolplan
+
+        for index, step in enumerate(steps):
             end = start + int(step.get("minutes") or 0)
+            activity = schoolplan.activity_of(entry, index)  # hands-on step: goal, materials, instructions
+            extra = ""
+            if activity:
+                source_lang = (entry.original or entry).lang
+                rows = "".join(f'<dt>{_e(t.t("teacher.activity_" + f))}</dt><dd lang="{source_lang}">{_e(str(activity[f]))}</dd>'
+                               for f in schoolplan.ACTIVITY_FIELDS)
+                extra = f'<p class="zb-steps__activity"><strong>{_e(t.t("teacher.activity"))}</strong></p><dl class="zb-activity">{rows}</dl>'
             parts.append(f'<li><span class="zb-steps__time">{_e(t.t("teacher.step_time", start=start, end=end, n=end - start))}</span> '
-                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span></li>')
+                         f'<span{text_lang}>{_tel(step.get("text", ""), entry.lang)}</span>{extra}</li>')
             start = end
         parts += ["</ol>", f'<p class="zb-steps__total">{_e(t.t("teacher.total", n=start))}</p>']
     if meta.get("key_points"):
@@ -320,6 +329,7 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         parts += [f'<h3 id="zb-t-discussion">{_e(t.t("teacher.discussion"))}</h3>',
                   _list(meta["discussion"], "ol", text_lang, tel=entry.lang)]
     parts.append("</section>")
+    parts += claims_html(meta, t, text_lang, lang, entry.lang)
     # Worksheet and key: each begins a new sheet when the teacher prints this page.
     parts += [
         '<section class="zb-teacher__worksheet" aria-labelledby="zb-t-worksheet">',
@@ -333,6 +343,33 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
         "</div>",
     ]
     return _clean(parts)
+
+
+def claims_html(meta: dict, t: Translator, text_lang: str, lang: str, content_lang: str) -> list[str]:
+    """The fact list (``claims:``): "What this lesson says, and where it comes from"."""
+    from hooks import acts
+    claims = [c for c in meta.get("claims") or [] if isinstance(c, dict)]
+    if not claims:
+        return []
+    out = ['<section class="zb-teacher__claims" aria-labelledby="zb-t-claims">',
+           f'<h2 id="zb-t-claims">{_e(t.t("teacher.claims"))}</h2>',
+           f'<p>{_e(t.t("teacher.claims_intro"))}</p>', '<ol class="zb-claims">']
+    for claim in claims:
+        shown = acts.resolve(claim, lang)
+        where = [f'<a href="{_e(shown.url)}" rel="noopener">{_e(shown.title)}</a>'
+                 + (f" ({_e(shown.url_lang)})" if shown.url_lang else "")]
+        if shown.article:
+            where.append(_e(shown.article))
+        if shown.act is not None and shown.act.edition_checked:
+            where.append(_e(t.t("teacher.claims_edition", date=shown.act.edition_checked.isoformat())))
+        if shown.published:
+            where.append(_e(t.t("teacher.claims_published", date=shown.published)))
+        if shown.act is not None and shown.act.to_recheck and shown.article:
+            where.append(_e(t.t("teacher.claims_recheck")))
+        out.append(f'<li><span{text_lang}>{_tel(claim.get("says", ""), content_lang)}</span>'
+                   f'<br><span class="zb-claims__source">{", ".join(where)}</span></li>')
+    out += ["</ol>", "</section>"]
+    return out
 
 
 def worksheet_markdown(entry: Entry, lang: str, base_url: str) -> str:

@@ -161,7 +161,7 @@ def _quiz_mutants(text: str, rng: random.Random):
     yield "quiz: javascript link in explanation", replace(r"explain: ", "explain: [x](javascript:alert(1)) ")
 
 
-def _link_mutants(text: str):
+def _link_mutants(text: str, rel: str):
     links = list(re.finditer(r"\]\(([^)\s]+)\)", text))
     if not links:
         # Add one, so every lesson gets link and anchor mutants.
@@ -187,6 +187,22 @@ def _link_mutants(text: str):
     yield "link: folder instead of file", put("../fraud/")
     yield "link: uppercase file name", put(base.upper())
     yield "link: ok anchor replaced by bad one", put("../help.md#" + "x" * 3)
+    # Anchors: a heading of this page or of another page, a quiz question (#q-<id>) — all fine;
+    # this same file by name with an anchor (MkDocs writes ./#id) is refused.
+    from hooks import markup
+
+    lang, name = rel.split("/", 1)[0], rel.rsplit("/", 1)[-1]
+    here = sorted(markup.scan(markup.blank_code(text.split("\n---\n", 1)[-1]))["ids"])
+    there = sorted(markup.scan(markup.blank_code((DOCS / lang / "help.md").read_text(encoding="utf-8")
+                                                 .split("\n---\n", 1)[-1]))["ids"])
+    if here:
+        yield "link: a heading of this page", text + f"\n\n[up](#{here[-1]})\n"
+        yield "link: this file by name with an anchor", text + f"\n\n[up]({name}#{here[-1]})\n"
+    if there:
+        yield "link: a heading of another page", text + f"\n\n[help](../help.md#{there[-1]})\n"
+    question = re.search(r"^\s*- id: ([\w-]+)", text.split("```quiz", 1)[-1], re.M) if "```quiz" in text else None
+    if question:
+        yield "link: a quiz question of this page", text + f"\n\n[quiz](#q-{question.group(1)})\n"
     yield "image: missing picture", text + "\n![A picture](images/missing.png)\n"
     yield "image: no alt text", text + "\n![](images/missing.png)\n"
     yield "link: reference link undefined", text + "\nSee [help][nowhere].\n"
@@ -265,7 +281,7 @@ def mutants(seed: int = 12) -> list[Mutant]:
         if rel.startswith("kk/") or not easy:
             for name, new in _quiz_mutants(text, rng):
                 add(rel, name, new)
-        for name, new in _link_mutants(text):
+        for name, new in _link_mutants(text, rel):
             add(rel, name, new)
         # Encodings and truncation.
         for name, data in _encoding_mutants(text):

@@ -255,7 +255,7 @@ def test_quiz_blocks(fixture_catalog):
     assert ("option", "ә) Жоқ, ешқашан.") in texts
     assert ("answer", "1. ә. Банк кодты ешқашан сұрамайды.") in texts
     assert ("answer", "2. а, ә.") in texts
-    assert ("answer", "3. Дұрыс. Қылмыстық кодекстің 232-1-бабы.") in texts
+    assert ("answer", "3. Иә. Қылмыстық кодекстің 232-1-бабы.") in texts
     assert ("row", "Алаяқ не дейді: «Кодты айтыңыз»") in texts
     assert ("cell", "Шын мәнінде: Банк кодты сұрамайды.") in texts
     assert ("item", "1. Қоңырауды үзіңіз.") in texts

@@ -127,20 +127,25 @@ FOCUSED_AND_SEEN = """() => {
 
 
 LONG_COURSE = 12  # lessons in the fraud course of the keyboard test's site
+EXTRA_TEXT = {"ru": ("Дополнительный урок", "Краткое описание.", "Одна цель", "Текст урока.", "Уголовный кодекс"),
+              "en": ("Extra lesson", "A short summary.", "One goal", "The lesson text.", "Criminal Code")}
 
 
 @pytest.fixture(scope="module")
 def long_course_server(tmp_path_factory):
-    """The real content plus generated lessons: a fraud course of LONG_COURSE lessons (the new
-    ones in Kazakh, shown as the original in ru/ and en/), built strict with the real hooks and
-    theme, served on 127.0.0.1."""
+    """The real content plus generated lessons: a fraud course of LONG_COURSE lessons in every
+    language, built strict with the real hooks and theme, served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("long-course")
     files = {p.relative_to(ROOT / "docs").as_posix(): p.read_bytes()
              for p in (ROOT / "docs").rglob("*") if p.is_file()}
     existing = [rel for rel in files if rel.startswith("kk/fraud/") and rel.count("/") == 2
                 and rel.endswith(".md") and not rel.endswith(("index.md", ".easy.md"))]
-    for n in range(len(existing) + 1, LONG_COURSE + 1):  # Kazakh only: ru/ and en/ show the original
+    for n in range(len(existing) + 1, LONG_COURSE + 1):  # translations carry the text only
         files[f"kk/fraud/extra-{n}.md"] = lesson_md(f"extra-{n}", title=f"Қосымша сабақ {n}", order=n)
+        for lang, (title, summary, goal, text, act) in EXTRA_TEXT.items():
+            files[f"{lang}/fraud/extra-{n}.md"] = (
+                f"---\ntitle: {title} {n}\nsummary: {summary}\nobjectives:\n  - {goal}\n"
+                f"sources:\n  - title: {act}\n---\n\n## {title}\n\n{text}\n")
     config = fixture_site(tmp, files)
     dest = tmp / "site"
     proc = mkdocs_build(dest, config)
@@ -176,7 +181,8 @@ def test_phone_menu_works_with_the_keyboard(browser, long_course_server, lang):
         page.keyboard.press("Tab")
     texts = [e["text"] for e in entries]
     assert len(entries) > LONG_COURSE + 8, texts  # home, courses, the open course's lessons, contents, ...
-    assert sum(1 for t in texts if t.startswith("Қосымша сабақ")) >= LONG_COURSE - 2, texts
+    assert sum(1 for t in texts if t.startswith(("Қосымша сабақ", "Дополнительный урок", "Extra lesson"))) \
+        >= LONG_COURSE - 2, texts
     assert [e["text"] for e in entries if not e["seen"]] == []
     # Tabbing out of the menu closes it.
     assert not page.evaluate("document.getElementById('__drawer').checked")

@@ -128,7 +128,9 @@ def test_banner_and_review_queue_from_a_catalogue(tmp_path):
     from tests.conftest import minimal_pages
     from hooks import catalog as catalog_module, legal_pages
     head = ("---\ntitle: Конституция\nsummary: S.\norder: 1\naudience: adults\nduration: 30\nobjectives:\n"
-            "  - O.\nsources:\n  - act: constitution-2026\n    article: \"5\"\nreviewed:\n  date: 2026-06-01\n"
+            "  - O.\nsources:\n  - act: constitution-2026\n    article: \"5\"\n"
+            "claims:\n  - says: Конституцияның заңдық күші ең жоғары.\n    act: constitution-2026\n    article: \"5\"\n"
+            "reviewed:\n  date: 2026-06-01\n"
             "  by: E\n---\n\nМәтін.\n")
     files = dict(minimal_pages(), **{"kk/safety/basics.md": head})
     for rel, text in files.items():

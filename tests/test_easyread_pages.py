@@ -17,7 +17,9 @@ from hooks.pages import url_of
 
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 22))
 LANGS = ["kk", "ru", "en"]
-LESSONS = [e.rel for e in CATALOG.entries.values() if e.kind == "lesson" and e.lang == "kk"]
+# Published lessons only: a withdrawn lesson (``withdrawn:`` in its Kazakh original) is not built.
+LESSONS = [e.rel for e in CATALOG.entries.values()
+           if e.kind == "lesson" and e.lang == "kk" and not CATALOG.is_withdrawn("kk", e.rel)]
 VARIANT_LABELS = {
     "kk": ["Негізгі мәтін", "Жеңіл оқу", "Брайль"],
     "ru": ["Основной текст", "Лёгкое чтение", "Брайль"],

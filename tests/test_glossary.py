@@ -10,11 +10,11 @@ from hooks.catalog import LANGS
 from hooks.strings import Translator
 
 
-def test_every_language_has_the_same_10_to_15_terms():
+def test_every_language_has_the_same_terms_at_least_10():
     glossaries = {lang: g.read(lang) for lang in LANGS}
     for lang, glossary in glossaries.items():
         assert glossary.errors == [], [e.format() for e in glossary.errors]
-        assert 10 <= len(glossary.terms) <= 15, lang
+        assert len(glossary.terms) >= 10, lang  # the courses add every legal word they use
     ids = {lang: {t.id for t in glossary.terms} for lang, glossary in glossaries.items()}
     assert ids["kk"] == ids["ru"] == ids["en"]
     assert {"law", "constitution", "right", "duty", "criminal-responsibility", "administrative-offence",

@@ -154,3 +154,23 @@ def test_a_new_lesson_needs_at_most_30_values_outside_the_prose():
     stated = re.search(r"needs (\d+) values outside the prose", guide)
     assert stated, "CONTRIBUTING.md must state the count"
     assert total == int(stated.group(1)) and total <= 30, total
+
+
+def test_a_course_with_a_fact_list_gets_claims_to_fill(tmp_path):
+    """law-basics asks for claims: (hooks/data/courses.yml fact_list: required): the new lesson has
+    them, as placeholders, and passes tools/check once they are filled."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    made = run(str(ROOT / "tools/new-lesson"), "law-basics", "new-topic", "--docs", str(tmp_path / "docs"))
+    assert made.returncode == 0, made.stderr
+    kk = tmp_path / "docs/kk/law-basics/new-topic.md"
+    assert "claims:\n  - says:" in kk.read_text(encoding="utf-8")
+    check = run(str(ROOT / "tools/check"), "--docs", str(tmp_path / "docs"), "--quiet")
+    assert check.returncode == 1
+    number = next(n for n, line in enumerate(kk.read_text(encoding="utf-8").split("\n"), 1) if "- says:" in line)
+    assert f"ERROR   docs/kk/law-basics/new-topic.md:{number}: placeholder not filled in: " in check.stdout
+    for lang in ("kk", "ru", "en"):
+        for suffix in (".md", ".easy.md"):
+            path = tmp_path / "docs" / lang / "law-basics" / f"new-topic{suffix}"
+            path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+    check = run(str(ROOT / "tools/check"), "--docs", str(tmp_path / "docs"), "--quiet")
+    assert check.returncode == 0, check.stdout[-3000:]

@@ -283,8 +283,8 @@ def test_html_is_a_form_with_fieldsets_native_inputs_and_a_key():
     assert {i["name"] for i in inputs[:3]} == {"q-sms-code"}
     # every input is inside its label
     assert len(re.findall(r'<label class="zb-quiz__option" for="([^"]+)"><input [^>]*id="\1"', html)) == 8
-    # True/False in the reader's language, the key in a <details>
-    assert '<span>True</span>' in html and '<span>False</span>' in html
+    # True/false statements are answered Yes/No in the reader's language, the key in a <details>
+    assert '<span>Yes</span>' in html and '<span>No</span>' in html
     assert re.search(r"<details class=\"zb-quiz__key\"><summary>Answers and explanations</summary>", html)
     key = html[html.index("<details"):]
     assert "Hang up and call the number on the card <strong>myself</strong>." in key
@@ -298,11 +298,11 @@ def test_html_is_a_form_with_fieldsets_native_inputs_and_a_key():
 
 def test_kazakh_interface_strings_and_untranslated_pages():
     kk = render(fixture("sample.kk.md"), "kk")
-    assert "<span>Дұрыс</span>" in kk and "<span>Бұрыс</span>" in kk and "Жауаптар мен түсініктемелер" in kk
+    assert "<span>Иә</span>" in kk and "<span>Жоқ</span>" in kk and "Жауаптар мен түсініктемелер" in kk
     assert " lang=" not in kk.replace("data-lang=", "")
     # A Russian reader on a page shown in Kazakh: interface strings carry lang="ru".
     ru = render(fixture("sample.kk.md"), "ru", content_lang="kk")
-    assert '<span lang="ru">Верно</span>' in ru and '<summary lang="ru">Ответы и пояснения</summary>' in ru
+    assert '<span lang="ru">Да</span>' in ru and '<summary lang="ru">Ответы и пояснения</summary>' in ru
     assert 'data-lang="ru"' in ru
 
 

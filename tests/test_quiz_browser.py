@@ -34,7 +34,10 @@ def quiz_site(tmp_path_factory) -> Path:
     files = minimal_pages()
     for lang in ("kk", "ru", "en"):
         body = (FIXTURES / f"sample.{lang}.md").read_text(encoding="utf-8")
-        text = lesson_md(body=body)
+        # the quiz names article 232-1: the lesson cites it (hooks/citations.py)
+        text = lesson_md(body=body).replace(
+            "  - title: Қылмыстық кодекс\n    url: https://adilet.zan.kz/kaz/docs/K1400000226\n",
+            "  - act: criminal-code\n    article: \"232-1\"\n")
         for kk, other in FRONT_MATTER.get(lang, {}).items():
             text = text.replace(kk, other)
         files[f"{lang}/fraud/sample.md"] = text
@@ -125,7 +128,7 @@ def test_quiz_completed_with_keyboard_only(page, quiz_url):
     assert page.evaluate("document.activeElement.id") == "q-mule-crime-1"
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowUp")
-    assert page.get_by_label("True").is_checked()
+    assert page.get_by_label("Yes").is_checked()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert "Correct." in result(page, "mule-crime")
@@ -171,11 +174,11 @@ def test_answers_and_score_are_restored_after_reload_and_can_be_cleared(page, qu
     page.get_by_label("Положу трубку").check()
     page.locator("#q-sms-code").get_by_role("button", name="Проверить").click()
     page.get_by_label("Торопит.").check()
-    page.locator("#q-mule-crime").get_by_label("Неверно").check()
+    page.locator("#q-mule-crime").get_by_label("Нет").check()
     page.reload()
     assert page.get_by_label("Положу трубку").is_checked()
     assert page.get_by_label("Торопит.").is_checked()
-    assert page.locator("#q-mule-crime").get_by_label("Неверно").is_checked()
+    assert page.locator("#q-mule-crime").get_by_label("Нет").is_checked()
     assert "Ответ правильный." in result(page, "sms-code")
     assert result(page, "scam-signs") == ""             # never checked: no verdict shown
     keys = page.evaluate("Object.keys(localStorage)")
@@ -194,7 +197,7 @@ def test_answers_and_score_are_restored_after_reload_and_can_be_cleared(page, qu
 
 def test_score_survives_reload(page, quiz_url):
     page.goto(quiz_url + "en/" + LESSON)
-    for qid, label in (("sms-code", "Tell the code."), ("scam-signs", "They rush you."), ("mule-crime", "True")):
+    for qid, label in (("sms-code", "Tell the code."), ("scam-signs", "They rush you."), ("mule-crime", "Yes")):
         page.locator(f"#q-{qid}").get_by_label(label).check()
         page.locator(f"#q-{qid}").get_by_role("button", name="Check").click()
     assert page.locator(".zb-quiz__score").inner_text() == "Correct answers: 1 of 3."
@@ -223,7 +226,7 @@ def test_without_javascript_the_form_and_the_key_work(browser, quiz_url):
     assert "open “Answers and explanations”" in page.locator(".zb-quiz__intro").inner_text()
     page.get_by_label("Hang up and call").check()
     page.get_by_label("They rush you.").check()
-    page.locator("#q-mule-crime").get_by_label("False").check()
+    page.locator("#q-mule-crime").get_by_label("No", exact=True).check()
     assert page.locator(".zb-quiz input:checked").count() == 3
     key = page.locator("details.zb-quiz__key")
     assert not key.locator("ol").is_visible()
@@ -231,7 +234,7 @@ def test_without_javascript_the_form_and_the_key_work(browser, quiz_url):
     text = key.inner_text()
     assert "Correct answer: Hang up and call the number on the card myself." in text
     assert "Correct answers: They rush you.; They say \"tell no one\"." in text
-    assert "Correct answer: True" in text and "Article 232-1 of the Criminal Code." in text
+    assert "Correct answer: Yes" in text and "Article 232-1 of the Criminal Code." in text
     # key entries link back to their questions
     assert key.locator("a[href='#q-mule-crime']").count() == 1
     context.close()
@@ -290,7 +293,7 @@ def test_axe_passes_with_results_score_and_open_key(page, quiz_url):
     if not axe.is_file():
         pytest.skip("axe-core is not installed (tools/setup installs it)")
     page.goto(quiz_url + "ru/" + LESSON)
-    for qid, label in (("sms-code", "Скажу код."), ("scam-signs", "Торопит."), ("mule-crime", "Верно")):
+    for qid, label in (("sms-code", "Скажу код."), ("scam-signs", "Торопит."), ("mule-crime", "Да")):
         page.locator(f"#q-{qid}").get_by_label(label, exact=True).check()
         page.locator(f"#q-{qid}").get_by_role("button").click()
     page.locator("details.zb-quiz__key summary").click()

@@ -56,7 +56,7 @@ def test_language_switcher_lands_on_the_same_lesson(built_site, lang):
     for _, rel in LESSONS:
         here = "/" + url_of(lang, rel)
         soup = page(built_site, lang, rel)
-        links = {a["lang"]: urljoin(here, a["href"]) for a in soup.select("a.md-select__link")}
+        links = {a["lang"]: urljoin(here, a["href"]) for a in soup.select("nav.zb-langs a")}
         assert links == {other: "/" + url_of(other, rel) for other in ("kk", "ru", "en")}
 
 

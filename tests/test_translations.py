@@ -45,7 +45,7 @@ def test_missing_translation_is_shown_in_its_real_language_with_a_notice(partial
 def test_switcher_does_not_claim_a_missing_translation(partial_site):
     site, _ = partial_site
     for path in ("fraud/sample/index.html", "ru/fraud/sample/index.html", "en/fraud/sample/index.html"):
-        links = {a["lang"]: a for a in soup_of(site / path).select("a.md-select__link")}
+        links = {a["lang"]: a for a in soup_of(site / path).select("nav.zb-langs a")}
         assert not links["ru"].has_attr("hreflang"), path
         assert links["kk"].has_attr("hreflang") and links["en"].has_attr("hreflang")
     # The head's alternates name only real translations, as absolute URLs, x-default the Kazakh.
@@ -53,11 +53,11 @@ def test_switcher_does_not_claim_a_missing_translation(partial_site):
         head = {link["hreflang"]: link["href"] for link in soup_of(site / path).select("head link[rel=alternate][hreflang]")}
         assert head == {"kk": "https://zansabaq.kz/fraud/sample/", "x-default": "https://zansabaq.kz/fraud/sample/",
                         "en": "https://zansabaq.kz/en/fraud/sample/"}, path
-    en_links = {a["lang"]: a.get_text(strip=True) for a in soup_of(site / "en/fraud/sample/index.html")
-                .select("a.md-select__link")}
+    en_links = {a["lang"]: a.get_text(" ", strip=True) for a in soup_of(site / "en/fraud/sample/index.html")
+                .select("nav.zb-langs a")}
     assert en_links["ru"] == "Русский (not translated)"
-    kk_links = {a["lang"]: a.get_text(strip=True) for a in soup_of(site / "fraud/sample/index.html")
-                .select("a.md-select__link")}
+    kk_links = {a["lang"]: a.get_text(" ", strip=True) for a in soup_of(site / "fraud/sample/index.html")
+                .select("nav.zb-langs a")}
     assert kk_links["ru"] == "Русский (аударылмаған)"
 
 
@@ -111,7 +111,7 @@ def test_overdue_review_is_a_notice_and_a_banner_and_never_fails_strict(tmp_path
     assert strict.returncode == 0, strict.stderr[-3000:]
     assert "INFO    -  NOTICE  docs/kk/fraud/sample.md:14: review overdue since 2020-12-31" in strict.stderr
     notice = soup_of(tmp_path / "site/ru/fraud/sample/index.html").select_one(".zb-review").get_text(" ", strip=True)
-    assert notice.startswith("Содержание этой страницы не перепроверялось с 2020-12-31.")
+    assert notice.startswith("Содержание этой страницы не перепроверялось с 31 декабря 2020 г.")
 
 
 def test_editors_page_lists_every_notice_with_file_and_line(partial_site):

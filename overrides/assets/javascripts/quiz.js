@@ -6,6 +6,8 @@
 (function () {
   "use strict";
   var PREFIX = "zansabaq-quiz:";
+  // A sensitive lesson (partials/zb-leave.html): nothing is kept in the browser.
+  var PRIVATE = document.querySelector("[data-zb-private]");
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function make(tag, cls, text, lang) {
@@ -21,9 +23,11 @@
     return b;
   }
   function read(key) {
+    if (PRIVATE) return null;
     try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; }
   }
   function write(key, value) {
+    if (PRIVATE) return;
     try {
       if (value) localStorage.setItem(PREFIX + key, JSON.stringify(value));
       else localStorage.removeItem(PREFIX + key);
@@ -41,11 +45,21 @@
     var state = { v: s.zbVersion, a: {}, c: {} };
     if (saved && saved.v === state.v && saved.a && saved.c) state = saved;
 
-    form.querySelector(".zb-quiz__intro").textContent = s.sIntro;
+    form.querySelector(".zb-quiz__intro").textContent = PRIVATE ? PRIVATE.dataset.zbQuizIntro : s.sIntro;
     again.hidden = true;
+    // after the score: the way on (the page's "What to do next" box: help, next lesson)
+    var next = null;
+    if (document.getElementById("zb-next")) {
+      next = make("p", "zb-quiz__after");
+      var on = make("a", "zb-quiz__next", s.sNext, lang);
+      on.href = "#zb-next";
+      next.appendChild(on);
+      next.hidden = true;
+    }
     clear.className += " zb-quiz__btn--quiet";
     end.appendChild(again);
     end.appendChild(clear);
+    if (next) end.appendChild(next);
 
     function chosen(q) {
       var out = [];
@@ -60,9 +74,23 @@
       box.textContent = "";
       box.className = "zb-quiz__result";
       delete state.c[q.id];
+      each(q.querySelectorAll(".zb-quiz__mark"), function (m) { m.remove(); });
       if (!on) return;
       if (!picked.length) { box.appendChild(make("p", "", s.sChoose, lang)); return; }
       state.c[q.id] = 1;
+      // each ticked option says whether it was a right choice
+      var answer = q.dataset.answer.split(" ");
+      picked.forEach(function (i) {
+        var good = answer.indexOf(String(i)) >= 0;
+        var label = q.querySelector('label[for="' + q.id + "-" + (i + 1) + '"]');
+        if (!label) return;
+        var mark = make("span", "zb-quiz__mark " + (good ? "is-right" : "is-wrong"));
+        var sign = make("span", "", good ? "\u2713 " : "\u2717 ");
+        sign.setAttribute("aria-hidden", "true");
+        mark.appendChild(sign);
+        mark.appendChild(make("span", "", good ? s.sMarkRight : s.sMarkWrong, lang));
+        label.appendChild(mark);
+      });
       box.className += ok ? " is-right" : " is-wrong";
       head = make("p", "zb-quiz__verdict");
       icon = make("span", "zb-quiz__icon", ok ? "\u2713" : "\u2717");
@@ -86,6 +114,7 @@
       var all = done === questions.length;
       score.textContent = all ? s.sScore.replace("{n}", right).replace("{total}", questions.length) : "";
       again.hidden = !all;
+      if (next) next.hidden = !all;
     }
 
     function reset() {

@@ -162,4 +162,6 @@
   root.addEventListener("focusout", function (event) {
     if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
   });
+  // "Search the site" links (the page-not-found pages: hooks/notfound.py) end in #search.
+  if (location.hash === "#search") input.focus();
 })();
