@@ -189,7 +189,7 @@ def _link_mutants(text: str, rel: str):
     yield "link: ok anchor replaced by bad one", put("../help.md#" + "x" * 3)
     # Anchors: a heading of this page or of another page, a quiz question (#q-<id>) — all fine;
     # this same file by name with an anchor (MkDocs writes ./#id) is refused.
-    from hooks import markup
+    from hooks.content import markup
 
     lang, name = rel.split("/", 1)[0], rel.rsplit("/", 1)[-1]
     here = sorted(markup.scan(markup.blank_code(text.split("\n---\n", 1)[-1]))["ids"])

@@ -20,9 +20,9 @@ import yaml
 
 from conftest import ROOT
 
-from hooks import braille, braille_doc, braille_site
-from hooks import catalog as catalog_module
-from hooks.strings import Translator
+from hooks.editions import braille, braille_doc, braille_site
+from hooks.content import catalog as catalog_module
+from hooks.content.strings import Translator
 
 SHARED = ROOT / ".." / "shared" / "liblouis-tests"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -404,7 +404,7 @@ def test_kazakh_letters_have_their_cells(built_site):
 
 def test_preview_page(built_site):
     for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
-        from hooks.strings import Translator
+        from hooks.content.strings import Translator
         t = Translator(lang)
         for folder in sorted((built_site / prefix).glob("*/*.braille")):
             page = (folder / "index.html").read_text(encoding="utf-8")

@@ -17,9 +17,10 @@ import pytest
 
 from conftest import ROOT
 
-from hooks import braille, braille_doc, braille_site, helplines
-from hooks import catalog as catalog_module
-from hooks.strings import Translator
+from hooks.editions import braille, braille_doc, braille_site
+from hooks.content import helplines
+from hooks.content import catalog as catalog_module
+from hooks.content.strings import Translator
 
 FIXTURES = ROOT / "tests" / "fixtures" / "braille" / "docs"
 MARKERS = {braille.cells_of(braille.DIVISION["word_marker"]), braille.cells_of(braille.DIVISION["address_marker"])}

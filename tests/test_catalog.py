@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import lesson_md
-from hooks import catalog, yamlsrc
-from hooks.sources import split_front_matter
+from hooks.content import catalog, yamlsrc
+from hooks.content.sources import split_front_matter
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -179,7 +179,7 @@ def test_a_translation_without_facts_has_the_originals(tmp_path):
     assert ru.meta["title"] == "Пробный урок"
     (quiz,) = ru.quizzes
     (kk_quiz,) = cat.lesson("sample", "kk").quizzes
-    # the original's structure; the options in the shown order of hooks/keyorder.py, alike in both
+    # the original's structure; the options in the shown order of hooks/content/keyorder.py, alike in both
     assert [(q.id, q.type, q.correct) for q in quiz.questions] == [(q.id, q.type, q.correct) for q in kk_quiz.questions]
     assert [q.text for q in quiz.questions] == ["Что делать?", "Это преступление."]
     assert sorted(o.text for o in quiz.questions[0].options) == ["Позвонить в банк.", "Сказать код."]
@@ -287,7 +287,7 @@ def test_placeholders_are_errors_with_their_lines(tmp_path):
     ("grade-7", "7-сынып", "7 класс", "Grade 7"),
 ])
 def test_audience_is_one_label_in_each_language(value, kk, ru, en):
-    from hooks.strings import Translator
+    from hooks.content.strings import Translator
 
     assert [Translator(lang).audience(value) for lang in ("kk", "ru", "en")] == [kk, ru, en]
 

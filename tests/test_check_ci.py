@@ -16,7 +16,7 @@ def check(docs, github: bool = False) -> subprocess.CompletedProcess:
     env.pop("GITHUB_ACTIONS", None)
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, "-m", "hooks.check", "--docs", str(docs), "--quiet"], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "hooks.content.check", "--docs", str(docs), "--quiet"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=300)
 
 

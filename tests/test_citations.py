@@ -1,4 +1,4 @@
-"""Checks on what a lesson cites (hooks/citations.py), on real Markdown files read the way the
+"""Checks on what a lesson cites (hooks/content/citations.py), on real Markdown files read the way the
 build reads them: every check is tripped by a fixture and names the file and the line."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import citations, sources
+from hooks.content import citations, sources
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -126,7 +126,8 @@ def test_banner_and_review_queue_from_a_catalogue(tmp_path):
     the act and both dates; the editors' queue lists the lesson; the changes page lists the act
     with the lesson that cites it."""
     from tests.conftest import minimal_pages
-    from hooks import catalog as catalog_module, legal_pages
+    from hooks.content import catalog as catalog_module
+    from hooks.editions import legal_pages
     head = ("---\ntitle: Конституция\nsummary: S.\norder: 1\naudience: adults\nduration: 30\nobjectives:\n"
             "  - O.\nsources:\n  - act: constitution-2026\n    article: \"5\"\n"
             "claims:\n  - says: Конституцияның заңдық күші ең жоғары.\n    act: constitution-2026\n    article: \"5\"\n"

@@ -14,7 +14,7 @@ import shutil
 import yaml
 
 from conftest import ROOT, minimal_pages
-from hooks import checks, fences
+from hooks.content import checks, fences
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 
@@ -86,7 +86,7 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     ru = catalog.get("ru", "fraud/example.md")
     assert ru.meta["order"] == 3 and ru.meta["duration"] == 30 and ru.meta["course"] == "fraud"
     assert [s["minutes"] for s in ru.meta["steps"]] == [10, 20]
-    # (options in the course's key order, hooks/keyorder.py: the right one by its text)
+    # (options in the course's key order, hooks/content/keyorder.py: the right one by its text)
     assert [(q.id, q.type, [q.options[i].text for i in q.correct] if q.options else q.answer)
             for q in ru.quizzes[0].questions] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
     assert ru.meta["sources"][0]["act"] == "criminal-code"

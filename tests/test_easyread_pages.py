@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from hooks import catalog as catalog_module
-from hooks import glossary
-from hooks.pages import url_of
+from hooks.content import catalog as catalog_module
+from hooks.content import glossary
+from hooks.site.pages import url_of
 
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 22))
 LANGS = ["kk", "ru", "en"]

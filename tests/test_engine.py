@@ -1,4 +1,4 @@
-"""The engine switch (hooks/engine.py, tools/engine.sh): the build commands of the tests, tools/build
+"""The engine switch (hooks/site/engine.py, tools/engine.sh): the build commands of the tests, tools/build
 and tools/bench run the engine ZB_ENGINE names, MkDocs by default or ProperDocs."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import subprocess
 
 from conftest import ROOT
-from hooks import engine
+from hooks.site import engine
 
 
 def test_the_build_command_runs_the_chosen_engine():

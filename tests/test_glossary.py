@@ -1,13 +1,13 @@
-"""The glossary data and the in-lesson definitions (hooks/glossary.py), without a build."""
+"""The glossary data and the in-lesson definitions (hooks/content/glossary.py), without a build."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from hooks import glossary as g
-from hooks.catalog import LANGS
-from hooks.strings import Translator
+from hooks.content import glossary as g
+from hooks.content.catalog import LANGS
+from hooks.content.strings import Translator
 
 
 def test_every_language_has_the_same_terms_at_least_10():

@@ -1,5 +1,5 @@
-"""The fact list (``claims:``, hooks/citations.py) and the Kazakh wording list
-(hooks/data/kk_wording.yml, hooks/wording.py), on real lesson files read the way the build reads
+"""The fact list (``claims:``, hooks/content/citations.py) and the Kazakh wording list
+(hooks/data/kk_wording.yml, hooks/content/wording.py), on real lesson files read the way the build reads
 them: every message names the file and the line, and the teacher page shows the list."""
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from conftest import lesson_md, minimal_pages
-from hooks import catalog as catalog_module
-from hooks import checks, teacher, wording
+from hooks.content import catalog as catalog_module
+from hooks.content import checks, wording
+from hooks.editions import teacher
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -198,7 +199,7 @@ def test_every_wording_item_has_a_right_form_and_a_reason():
 def test_a_withdrawn_lesson_is_listed_for_editors_and_not_checked_as_published(tmp_path):
     """A lesson with withdrawn: in its Kazakh original (e.g. one that teaches a repealed act) is
     not published, needs no fact list meanwhile, and is listed on the editors' page."""
-    from hooks import legal_pages
+    from hooks.editions import legal_pages
     text = law_lesson(extra="withdrawn: teaches the 1995 Constitution; to be rewritten\n")
     text = text.replace(CLAIMS, "")
     cat = site(tmp_path, {"kk/law-basics/age.md": text})

@@ -1,5 +1,5 @@
-"""The registry of legal acts, help numbers as data, and the quiz key order (hooks/acts.py,
-hooks/helplines.py, hooks/keyorder.py): plain-Python units, no MkDocs."""
+"""The registry of legal acts, help numbers as data, and the quiz key order (hooks/content/acts.py,
+hooks/content/helplines.py, hooks/content/keyorder.py): plain-Python units, no MkDocs."""
 from __future__ import annotations
 
 import collections
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import acts, helplines, keyorder
-from hooks.yamlsrc import ContentError
+from hooks.content import acts, helplines, keyorder
+from hooks.content.yamlsrc import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEET = ROOT.parent / "shared" / "legal-facts" / "kz-law-2026-11.md"
@@ -269,7 +269,7 @@ def test_multiple_choice_keys_are_not_always_first():
 
 def test_apply_orders_every_language_alike_and_fixed_stays(tmp_path):
     from tests.conftest import minimal_pages
-    from hooks import catalog as catalog_module
+    from hooks.content import catalog as catalog_module
     quiz = ("```quiz\nquestions:\n"
             "  - id: q1\n    type: single\n    text: A?\n    options:\n"
             "      - text: one\n      - text: two\n        correct: true\n      - text: three\n      - text: four\n"
@@ -299,7 +299,7 @@ def test_apply_orders_every_language_alike_and_fixed_stays(tmp_path):
 
 
 def test_order_other_than_fixed_is_an_error_with_its_line():
-    from hooks import quizdata
+    from hooks.content import quizdata
     problems: list = []
     quizdata.parse_quizzes("```quiz\nquestions:\n  - id: a\n    type: single\n    order: random\n    text: A?\n"
                            "    options:\n      - text: x\n        correct: true\n      - text: y\n```\n",

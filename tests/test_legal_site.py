@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks import acts, helplines
-from hooks.catalog import LANGS
-from hooks.pages import url_of
+from hooks.content import acts, helplines
+from hooks.content.catalog import LANGS
+from hooks.site.pages import url_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_HOST = "zansabaq.kz"
@@ -143,7 +143,7 @@ LAW_BASICS = ("what-is-law", "constitution-2026", "how-the-state-works", "rights
 def test_rewritten_law_basics_lessons_are_published_with_their_fact_list(built_site, lang):
     """The two lessons once withdrawn for teaching the 1995 Constitution are rewritten at the
     same addresses; every law-basics lesson is published in every edition, listed on the course
-    page, and its teacher page shows the fact list (hooks/citations.py, claims:)."""
+    page, and its teacher page shows the fact list (hooks/content/citations.py, claims:)."""
     for slug in LAW_BASICS:
         for edition in (".md", ".easy.md", ".braille.md"):
             assert (built_site / url_of(lang, f"law-basics/{slug}{edition}") / "index.html").exists(), (lang, slug)
@@ -217,7 +217,7 @@ def _fixture(tmp_path: Path, lesson: str) -> Path:
 
 
 def _check(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hooks.check", "--docs", str(docs), "--quiet"], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "hooks.content.check", "--docs", str(docs), "--quiet"], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -247,7 +247,7 @@ def test_tools_check_notices_never_fail(tmp_path):
 # ----- quiz keys that do not give themselves away -------------------------------------------
 def _keys_on_pages(site: Path, lang: str, course: str) -> tuple[list, list]:
     """(single-choice key positions, multiple-choice key position lists) as shown on the pages."""
-    from hooks import catalog as catalog_module
+    from hooks.content import catalog as catalog_module
     catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 12, 2))
     single, multiple = [], []
     for lesson_id in catalog.lesson_ids(course):
@@ -281,7 +281,8 @@ def test_quiz_keys_are_spread_over_positions(built_site, course):
 
 
 def test_quiz_order_is_the_same_in_every_language_and_on_the_worksheet(built_site):
-    from hooks import catalog as catalog_module, teacher
+    from hooks.content import catalog as catalog_module
+    from hooks.editions import teacher
     catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 12, 2))
     kk = [q.correct for quiz in catalog.lesson("droppers", "kk").quizzes for q in quiz.questions]
     for lang in LANGS:

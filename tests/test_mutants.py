@@ -2,10 +2,10 @@
 mistakes (tests/mutants.py: dates, types, indentation, encodings, missing keys, wrong
 languages, broken quiz YAML, broken links and anchors ...) go through
 
-* tools/check's code path (hooks/check.py ``main``, as the editor runs it),
-* the build's content stage (hooks/mkdocs_hooks.py ``load_catalog``: what ``mkdocs build``
+* tools/check's code path (hooks/content/check.py ``main``, as the editor runs it),
+* the build's content stage (hooks/site/mkdocs_hooks.py ``load_catalog``: what ``mkdocs build``
   runs before it renders a page), and, for a spread of them,
-* the full strict build (hooks/build.py: ``mkdocs build --strict`` with our hooks and
+* the full strict build (hooks/site/build.py: ``mkdocs build --strict`` with our hooks and
   mkdocs.yml, then the link check of the built site) of a small copy of the site.
 
 Each must give no traceback, only ``file:line: message`` lines, and the same verdict; for
@@ -56,7 +56,7 @@ def selection(count: int = CHECK_MUTANTS) -> list:
 
 def run_check(docs: Path) -> tuple[bool, set, str]:
     """tools/check in-process: (failed, {file:line of errors and warnings}, output)."""
-    from hooks import check
+    from hooks.content import check
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
@@ -88,7 +88,7 @@ def run_content_stage(docs: Path) -> tuple[bool, set, str]:
     fail. (failed, {file:line}, messages)."""
     from mkdocs.exceptions import Abort
 
-    from hooks import mkdocs_hooks
+    from hooks.site import mkdocs_hooks
 
     handler = _Records()
     logger = logging.getLogger("mkdocs.hooks.zansabaq")
@@ -168,7 +168,7 @@ def test_mutants_through_the_check_and_the_content_stage(site):
 
 def _build(site: Path, out: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "hooks.build", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", "hooks.site.build", "-f", str(site / "mkdocs.yml"), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 

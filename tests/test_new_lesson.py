@@ -138,7 +138,7 @@ def test_a_new_lesson_needs_at_most_30_values_outside_the_prose():
     number is the one CONTRIBUTING.md states."""
     import yaml
 
-    from hooks import quizdata, sources
+    from hooks.content import quizdata, sources
 
     prose = frozenset({"summary", "objectives", "key_points", "discussion", "source_note", "text", "explain"})
     total = 0

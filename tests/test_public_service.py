@@ -228,7 +228,7 @@ def test_publishing_refuses_without_an_operator_and_accepts_a_stated_one(tmp_pat
     from conftest import ROOT
 
     def run(config: Path):
-        return subprocess.run([sys.executable, "-m", "hooks.publisher", str(config)], cwd=ROOT,
+        return subprocess.run([sys.executable, "-m", "hooks.site.publisher", str(config)], cwd=ROOT,
                               capture_output=True, text=True)
 
     empty = run(ROOT / "mkdocs.yml")
@@ -246,7 +246,7 @@ def test_publishing_refuses_without_an_operator_and_accepts_a_stated_one(tmp_pat
     result = run(tmp_path / "mkdocs.yml")
     assert result.returncode == 1 and "feedback must be an e-mail address" in result.stderr
     workflow = (ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8")
-    assert ".venv/bin/python -m hooks.publisher mkdocs.yml" in workflow
+    assert ".venv/bin/python -m hooks.site.publisher mkdocs.yml" in workflow
 
 
 @pytest.fixture(scope="module")
@@ -288,8 +288,8 @@ def test_stated_operator_shows_on_about_page_and_feedback_link_carries_the_page_
 def test_offline_copy_pages_show_their_build_date_and_to_check_the_site(built_site):
     import zipfile
 
-    from hooks import clock
-    from hooks.dates import in_words
+    from hooks.content import clock
+    from hooks.content.dates import in_words
     from conftest import ROOT
 
     made = clock.build_date(ROOT)
@@ -311,7 +311,7 @@ def test_offline_copy_pages_show_their_build_date_and_to_check_the_site(built_si
 def test_dates_in_words_in_each_language():
     import datetime as dt
 
-    from hooks.dates import in_words
+    from hooks.content.dates import in_words
 
     day = dt.date(2026, 11, 20)
     assert in_words(day, "kk") == "2026 жылғы 20 қараша"
@@ -719,8 +719,8 @@ def test_home_first_screen_offers_the_common_situations_then_the_courses(browser
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_teacher_hub_lists_every_lesson_pack_and_easy_read_hub_every_edition(built_site, lang):
-    from hooks.catalog import build as build_catalog
-    from hooks import clock
+    from hooks.content.catalog import build as build_catalog
+    from hooks.content import clock
     from conftest import ROOT
 
     catalog = build_catalog(ROOT / "docs", clock.build_date(ROOT))
@@ -792,8 +792,8 @@ def test_unknown_pictogram_is_an_error_with_file_and_line(tmp_path):
 # --- School lesson plans --------------------------------------------------------------------------
 
 def test_every_published_lesson_plan_adds_up_to_its_duration():
-    from hooks import clock
-    from hooks.catalog import build as build_catalog
+    from hooks.content import clock
+    from hooks.content.catalog import build as build_catalog
     from conftest import ROOT
 
     catalog = build_catalog(ROOT / "docs", clock.build_date(ROOT))

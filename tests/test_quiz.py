@@ -1,4 +1,4 @@
-"""Quizzes (hooks/quiz.py): parsing, every checking error with file:line, translations
+"""Quizzes (hooks/editions/quiz.py): parsing, every checking error with file:line, translations
 against the Kazakh original, safe HTML for hostile text, and the real site's quizzes."""
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, lesson_md
-from hooks import catalog, quiz
-from hooks.strings import STRINGS, Translator
-from hooks.yamlsrc import ContentError
+from hooks.content import catalog
+from hooks.editions import quiz
+from hooks.content.strings import STRINGS, Translator
+from hooks.content.yamlsrc import ContentError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 TODAY = dt.date(2026, 11, 22)
@@ -371,7 +372,7 @@ def test_quiz_assets_load_only_on_pages_with_a_quiz(built_site):
         has_script = re.search(r'<script src="[^"]*assets/javascripts/quiz\.js" defer></script>', html) is not None
         has_style = re.search(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/quiz\.css">', html) is not None
         # quiz.js and quiz.css wherever a lesson shows a quiz, nowhere without one; printed
-        # teacher packs (hooks/teacher.py) reuse the CSS and the markup but need no script.
+        # teacher packs (hooks/editions/teacher.py) reuse the CSS and the markup but need no script.
         teacher = "print" in path.parts or any(".teacher" in part for part in path.parts)
         assert has_script <= has_form and (has_script or teacher or not has_form), path
         assert has_style or not has_form, path

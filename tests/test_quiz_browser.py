@@ -34,7 +34,7 @@ def quiz_site(tmp_path_factory) -> Path:
     files = minimal_pages()
     for lang in ("kk", "ru", "en"):
         body = (FIXTURES / f"sample.{lang}.md").read_text(encoding="utf-8")
-        # the quiz names article 232-1: the lesson cites it (hooks/citations.py)
+        # the quiz names article 232-1: the lesson cites it (hooks/content/citations.py)
         text = lesson_md(body=body).replace(
             "  - title: Қылмыстық кодекс\n    url: https://adilet.zan.kz/kaz/docs/K1400000226\n",
             "  - act: criminal-code\n    article: \"232-1\"\n")

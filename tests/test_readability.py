@@ -1,4 +1,4 @@
-"""The readability checker (hooks/readability.py): hand-counted examples in kk, ru and en,
+"""The readability checker (hooks/content/readability.py): hand-counted examples in kk, ru and en,
 sentence splitting with abbreviations, Markdown handling with file lines, and the easy-read
 limits turning into errors that name file:line."""
 from __future__ import annotations
@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from hooks import readability as r
-from hooks import sources
-from hooks.catalog import Entry
+from hooks.content import readability as r
+from hooks.content import sources
+from hooks.content.catalog import Entry
 
 FIXTURES = ROOT / "tests" / "fixtures" / "readability"
 
@@ -224,7 +224,8 @@ def test_mean_limit_error_lists_the_longest_sentences(tmp_path):
 
 
 def test_the_build_registers_the_checker():
-    from hooks import glossary, mkdocs_hooks
+    from hooks.content import glossary
+    from hooks.site import mkdocs_hooks
 
     assert r.check_catalog in mkdocs_hooks.CHECKERS
     assert glossary.check_catalog in mkdocs_hooks.CHECKERS
@@ -232,7 +233,7 @@ def test_the_build_registers_the_checker():
 
 # ----- command line -------------------------------------------------------------------
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "hooks.readability", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "hooks.content.readability", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -253,7 +254,7 @@ def test_command_line_passes_every_published_easy_read_edition():
 def _catalog(tmp_path, files):
     import datetime as dt
 
-    from hooks import catalog as catalog_module
+    from hooks.content import catalog as catalog_module
 
     for rel, text in files.items():
         path = tmp_path / "docs" / rel
@@ -283,7 +284,7 @@ def test_catalog_build_fails_on_an_easy_read_breach_with_file_and_line(tmp_path)
 
 def test_report_and_editors_table_show_standard_and_easy_side_by_side(tmp_path):
     from conftest import lesson_md
-    from hooks.strings import Translator
+    from hooks.content.strings import Translator
 
     cat = _catalog(tmp_path, {
         "kk/fraud/sample.md": lesson_md(body="Бұл ұзынырақ мәтін, онда сөз көп болады. Тағы бір сөйлем.\n"),
@@ -304,7 +305,7 @@ def test_report_and_editors_table_show_standard_and_easy_side_by_side(tmp_path):
 
 
 def test_a_share_just_over_the_limit_is_not_rounded_down_to_it():
-    from hooks.readability import _percent
+    from hooks.content.readability import _percent
 
     assert _percent(8.5) == "8.5" and _percent(26.0) == "26" and _percent(100 / 3) == "33.3"
 

@@ -1,4 +1,4 @@
-"""Site search (Pagefind, hooks/search.py + assets/javascripts/search.js) and small pages:
+"""Site search (Pagefind, hooks/site/search.py + assets/javascripts/search.js) and small pages:
 one index per language, only text in the page's language, nothing fetched before the reader
 opens search, at most 150 KB per query, no source maps shipped."""
 from __future__ import annotations

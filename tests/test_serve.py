@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks import engine
+from hooks.site import engine
 from mutants import small_docs
 
 LESSON = "kk/fraud/droppers.md"

@@ -17,8 +17,8 @@ from PIL import Image
 
 from conftest import ROOT, fixture_site, lesson_md, minimal_pages, mkdocs_build
 
-from hooks import cards, drawing, images, offline
-from hooks.catalog import LANGS, ORIGINAL
+from hooks.editions import cards, drawing, images, offline
+from hooks.content.catalog import LANGS, ORIGINAL
 
 SITE_URL = "https://zansabaq.kz/"
 LOCALE = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
@@ -231,8 +231,8 @@ def test_image_without_alt_or_file_fails_the_build_with_file_and_line(tmp_path):
 
 
 def test_remote_image_is_refused():
-    from hooks.catalog import Entry
-    from hooks.sources import split_front_matter
+    from hooks.content.catalog import Entry
+    from hooks.content.sources import split_front_matter
 
     src = split_front_matter("---\nid: x\n---\n\n![Logo](https://example.com/logo.png)\n", "docs/kk/fraud/x.md")
     errors = []
@@ -259,7 +259,7 @@ def test_home_page_links_its_zip_with_the_size(built_site):
 
 
 def test_zips_hold_one_language_and_are_deterministic(built_site):
-    from hooks import clock
+    from hooks.content import clock
 
     for lang in LANGS:
         data = (built_site / offline.zip_path(lang)).read_bytes()

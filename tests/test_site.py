@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from hooks import catalog as catalog_module
-from hooks import acts, helplines
-from hooks.pages import url_of
+from hooks.content import catalog as catalog_module
+from hooks.content import acts, helplines
+from hooks.site.pages import url_of
 
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 22))
 LESSONS = [(e.lang, e.rel) for e in CATALOG.entries.values()

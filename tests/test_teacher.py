@@ -1,4 +1,4 @@
-"""Teacher packs and print (hooks/teacher.py, hooks/poster.py, hooks/qr.py): the teacher's
+"""Teacher packs and print (hooks/editions/teacher.py, hooks/editions/poster.py, hooks/editions/qr.py): the teacher's
 page of every lesson in every language, the worksheet and the answer key, QR codes that
 decode to the right address, A4 poster cards, the course print view, what a printout shows,
 and the "copy link" field with and without JavaScript."""
@@ -16,12 +16,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, lesson_md, minimal_pages, serve
-from hooks import helplines  # noqa: E402
-from hooks import catalog as catalog_module
-from hooks import poster, qr, teacher
-from hooks.catalog import LANGS, ORIGINAL
-from hooks.pages import url_of
-from hooks.strings import Translator
+from hooks.content import helplines  # noqa: E402
+from hooks.content import catalog as catalog_module
+from hooks.editions import poster, qr, teacher
+from hooks.content.catalog import LANGS, ORIGINAL
+from hooks.site.pages import url_of
+from hooks.content.strings import Translator
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 CATALOG = catalog_module.build(ROOT / "docs", dt.date(2026, 1, 1))
@@ -373,7 +373,7 @@ def test_copy_link_button_copies_the_address_under_a_strict_csp(browser, csp_url
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    # (Material's own inline scripts are allowed by the hashes hooks/csp.py puts in a meta tag;
+    # (Material's own inline scripts are allowed by the hashes hooks/site/csp.py puts in a meta tag;
     # this header does not have them. What matters here: share.js runs under script-src 'self'.)
     page.goto(csp_url + "ru/fraud/droppers/")
     button = page.locator(".zb-share__copy")

@@ -1,4 +1,4 @@
-"""tools/build is atomic (hooks/build.py): the new site replaces the old one only when the
+"""tools/build is atomic (hooks/site/build.py): the new site replaces the old one only when the
 build and its link check succeed; a failing build leaves the previous site untouched and
 no temporary folder behind."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from conftest import ROOT, fixture_site, lesson_md, minimal_pages
 
 def tools_build(config: Path, out: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "hooks.build", "-f", str(config), "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", "hooks.site.build", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
@@ -55,7 +55,7 @@ def test_a_failing_build_leaves_the_previous_site_untouched(tmp_path):
 
 
 def test_the_swap_keeps_nothing_of_the_old_site(tmp_path):
-    from hooks.build import replace_dir
+    from hooks.site.build import replace_dir
 
     out, new, scratch = tmp_path / "site", tmp_path / "new", tmp_path / "scratch"
     for folder, name in ((out, "old.html"), (new, "new.html")):

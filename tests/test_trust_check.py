@@ -1,4 +1,4 @@
-"""tools/check (hooks/check.py): every content check without the site build, in seconds,
+"""tools/check (hooks/content/check.py): every content check without the site build, in seconds,
 file:line messages, exit 1 on errors; the build runs exactly the same checkers."""
 from __future__ import annotations
 
@@ -10,24 +10,24 @@ import time
 from pathlib import Path
 
 from conftest import ROOT, lesson_md, minimal_pages
-from hooks import checks
+from hooks.content import checks
 
 
 def run_check(*args: str) -> tuple[subprocess.CompletedProcess, float]:
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "hooks.check", *args], cwd=ROOT, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "hooks.content.check", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     return proc, time.monotonic() - started
 
 
 def test_the_build_and_tools_check_share_one_list_of_checkers():
-    from hooks import mkdocs_hooks
+    from hooks.site import mkdocs_hooks
 
     assert mkdocs_hooks.CHECKERS is checks.CHECKERS
     names = {f"{c.__module__}.{c.__name__}" for c in checks.CHECKERS}
-    # quizzes are parsed and checked by the catalogue itself (hooks/catalog.py, which both run)
-    for expected in ("hooks.readability.check_catalog",
-                     "hooks.glossary.check_catalog", "hooks.markup.check_catalog"):
+    # quizzes are parsed and checked by the catalogue itself (hooks/content/catalog.py, which both run)
+    for expected in ("hooks.content.readability.check_catalog",
+                     "hooks.content.glossary.check_catalog", "hooks.content.markup.check_catalog"):
         assert expected in names, names
 
 

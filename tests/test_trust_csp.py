@@ -1,4 +1,4 @@
-"""Content-Security-Policy (hooks/csp.py): on every page as a meta tag, strict for scripts,
+"""Content-Security-Policy (hooks/site/csp.py): on every page as a meta tag, strict for scripts,
 and Chromium reports no violation and no console error on one page of every type in
 every language."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks import csp
+from hooks.site import csp
 
 LANGS = ("kk", "ru", "en")
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}

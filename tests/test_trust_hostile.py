@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, fixture_site, lesson_md, minimal_pages, mkdocs_build, serve
-from hooks import checks, glossary, markup
+from hooks.content import checks, glossary, markup
 
 TODAY = dt.date(2026, 11, 22)
 PAYLOAD = "window.__zbPwned=1;alert(1)"
@@ -332,7 +332,7 @@ def test_hostile_glossary_entries_are_harmless(tmp_path, browser, monkeypatch):
     """A glossary file is data; its text reaches the glossary page and lessons escaped."""
     import markdown as md_lib
 
-    from hooks.strings import Translator
+    from hooks.content.strings import Translator
 
     (tmp_path / "kk.yml").write_text(HOSTILE_GLOSSARY, encoding="utf-8")
     gloss = glossary.read("kk", tmp_path)

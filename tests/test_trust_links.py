@@ -1,4 +1,4 @@
-"""No broken internal link or anchor anywhere in the built site (hooks/linkcheck.py):
+"""No broken internal link or anchor anywhere in the built site (hooks/site/linkcheck.py):
 navigation, language switcher, standard / easy / Braille switcher, teacher pages,
 downloads (BRF, TXT, zip, cards), canonical and sitemap URLs. External links are listed
 (pytest's warnings summary and a report file), never fetched."""
@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 from conftest import ROOT, fixture_site, lesson_md, minimal_pages, mkdocs_build
-from hooks import linkcheck
+from hooks.site import linkcheck
 
 SITE_URL = "https://zansabaq.kz/"
 

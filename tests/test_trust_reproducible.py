@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
-from hooks import reproducible
+from hooks.site import reproducible
 
 
 def digests(root: Path) -> dict:

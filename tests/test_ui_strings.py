@@ -6,7 +6,7 @@ from pathlib import Path
 
 import material
 
-from hooks import strings
+from hooks.content import strings
 
 ROOT = Path(__file__).resolve().parent.parent
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

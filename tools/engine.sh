@@ -1,7 +1,7 @@
 # Sourced by tools/setup, build, serve, test, check: which engine builds the site.
 #   ZB_ENGINE=mkdocs (default)  MkDocs 1.6.1,      venv .venv,            lock requirements.txt
 #   ZB_ENGINE=properdocs        ProperDocs 1.6.7,  venv .venv-properdocs, lock requirements-properdocs.txt
-# hooks/engine.py reads the same variable for the commands Python runs (build, tests, bench).
+# hooks/site/engine.py reads the same variable for the commands Python runs (build, tests, bench).
 case "${ZB_ENGINE:-mkdocs}" in
   mkdocs)     ZB_VENV=.venv;            ZB_REQUIREMENTS=requirements.txt ;;
   properdocs) ZB_VENV=.venv-properdocs; ZB_REQUIREMENTS=requirements-properdocs.txt ;;

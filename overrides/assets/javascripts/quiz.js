@@ -1,5 +1,5 @@
 /* Zansabaq quizzes: progressive enhancement of the server-rendered <form class="zb-quiz">
-   (hooks/quiz.py). Without this file the form still works with the answer key.
+   (hooks/editions/quiz.py). Without this file the form still works with the answer key.
    No framework, no eval, no inline script, no HTML parsing: interface text comes from the
    form's data-s-* attributes and goes in with textContent; explanations are cloned from
    the server-rendered <template>. Runs under Content-Security-Policy script-src 'self'. */

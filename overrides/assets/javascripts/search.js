@@ -1,5 +1,5 @@
 /* Zansabaq site search: drives Material's search box markup (partials/zb-search.html) with
-   Pagefind (hooks/search.py builds one index per <html lang>: kk, ru, en). Nothing is
+   Pagefind (hooks/site/search.py builds one index per <html lang>: kk, ru, en). Nothing is
    downloaded until the reader focuses the box; then pagefind/pagefind.js is imported and it
    fetches the index of this page's language only, in small pieces, as the query needs them.
    Page text goes in with textContent; Pagefind's excerpt is rebuilt from its <mark> pieces,
@@ -162,6 +162,6 @@
   root.addEventListener("focusout", function (event) {
     if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
   });
-  // "Search the site" links (the page-not-found pages: hooks/notfound.py) end in #search.
+  // "Search the site" links (the page-not-found pages: hooks/site/notfound.py) end in #search.
   if (location.hash === "#search") input.focus();
 })();

@@ -1,0 +1,1 @@
+"""Reading and checking the editors' sources: one lesson model, the legal registry, the checks."""

@@ -1,0 +1,400 @@
+"""Offline copy: one ZIP per language that works opened from a USB stick (file://).
+
+MkDocs with ``use_directory_urls`` links to folders (``../droppers/``); a browser
+opening files from disk shows a folder listing (or nothing) for those, not the
+``index.html`` inside. So the ZIP holds its own copy of the built pages of one
+language with every link to a page in the copy rewritten to ``…/index.html``;
+links to pages that are not in the copy (the other languages) point to the
+public site instead. Shared assets (CSS, JS, images) come along; nothing is
+loaded from another host. Elements marked ``data-zb-online-only`` (e.g. a search
+box that needs a server) are left out of the copy.
+
+The kk ZIP is the root site minus /ru/ and /en/; the ru ZIP is /ru/ plus the
+shared /assets/ and a start page ``index.html`` that opens ``ru/index.html``.
+ZIPs are deterministic: sorted entries, fixed timestamps (the build date) and
+permissions. They are written to ``offline/zansabaq-<lang>.zip``; the home page
+of each language links to its ZIP and shows its size (filled in here, after the
+ZIP exists: the marker ``<!--zb-offline-size-->…<!--/zb-offline-size-->``).
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import html
+import io
+import multiprocessing
+import os
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from hooks.editions.cards import write_atomic
+from hooks.content.catalog import LANGS, ORIGINAL
+from hooks.content.strings import Translator
+
+FOLDER = "offline"
+ONLINE_ONLY = "data-zb-online-only"
+SIZE_MARK = re.compile(r"<!--zb-offline-size-->.*?<!--/zb-offline-size-->", re.S)
+OFFER_MARK = re.compile(r"<!--zb-offline-offer-->.*?<!--/zb-offline-offer-->", re.S)
+# Every page's footer (partials/copyright.html) holds an empty stamp; in the copy it says when
+# the copy was made and to check the site for updates.
+STAMP_MARK = re.compile(r"<!--zb-offline-stamp-->.*?<!--/zb-offline-stamp-->", re.S)
+
+# Never in a copy: the ZIPs themselves, share cards (only for social networks), the search
+# index (needs a server), sitemaps, source maps, Material's search worker and lunr, and the
+# teachers' print downloads (poster PDF, QR PNG: the teacher page links them online).
+EXCLUDE_PREFIXES = (
+    f"{FOLDER}/", "assets/cards/", "pagefind/", "search/",
+    "assets/javascripts/lunr/", "assets/javascripts/workers/",
+)
+EXCLUDE_NAMES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+# Scripts that need the web server: left out of the copy with their <script> tags. The search
+# box (hooks/site/search.py SCRIPT) stays hidden without its script, as it does without JavaScript.
+ONLINE_ONLY_FILES = ("assets/javascripts/search.js",)
+EXCLUDE_SUFFIXES = (".map", ".poster.pdf", ".qr.png")
+URL_ATTRS = ("href", "src", "srcset")
+
+
+def zip_name(lang: str) -> str:
+    return f"zansabaq-{lang}.zip"
+
+
+def zip_path(lang: str) -> str:
+    """Site path of the language's ZIP."""
+    return f"{FOLDER}/{zip_name(lang)}"
+
+
+def lang_root(lang: str) -> str:
+    """Folder of a language in the built site: '' for the original (site root)."""
+    return "" if lang == ORIGINAL else f"{lang}/"
+
+
+# ----- which files go into a copy ---------------------------------------------------
+def site_files(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in Path(site_dir).rglob("*") if p.is_file())
+
+
+def _excluded(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return (path.startswith(EXCLUDE_PREFIXES) or name in EXCLUDE_NAMES or name.endswith(EXCLUDE_SUFFIXES)
+            or name.startswith(".tmp-") or path in ONLINE_ONLY_FILES)
+
+
+def files_for(lang: str, all_files: list[str], langs=LANGS) -> list[str]:
+    """Site paths that go into the copy of ``lang`` (before unused fonts are dropped)."""
+    others = tuple(f"{other}/" for other in langs if other != ORIGINAL)
+    chosen = []
+    for path in all_files:
+        if lang == ORIGINAL:
+            keep = not path.startswith(others)
+        else:
+            keep = path.startswith(f"{lang}/") or (path.startswith("assets/") and "/" in path)
+        # a language folder's own assets (e.g. ru/assets/...) would also start with its prefix
+        if keep and not _excluded(path.removeprefix(f"{lang}/") if lang != ORIGINAL else path):
+            chosen.append(path)
+    return chosen
+
+
+def drop_unused_fonts(paths: list[str], read) -> list[str]:
+    """Font files that no stylesheet or page of the copy names are left out (they are for Pillow)."""
+    fonts = [p for p in paths if p.lower().endswith((".ttf", ".otf", ".woff", ".woff2"))]
+    if not fonts:
+        return paths
+    texts = [read(p) for p in paths if p.endswith((".css", ".html"))]
+    used = {f for f in fonts if any(f.rsplit("/", 1)[-1].encode() in t for t in texts)}
+    return [p for p in paths if p not in fonts or p in used]
+
+
+# ----- rewriting the HTML -----------------------------------------------------------
+class _Tags(HTMLParser):
+    """Start and end tags of a document with their character offsets."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0]
+        for m in re.finditer("\n", text):
+            self.line_starts.append(m.end())
+        self.starts: list[tuple[int, int, str, dict]] = []  # (begin, end, tag, attrs)
+        self.ends: list[tuple[int, int, str]] = []
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        begin = self._offset()
+        raw = self.get_starttag_text() or ""
+        self.starts.append((begin, begin + len(raw), tag, {k: v for k, v in attrs}))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        begin = self._offset()
+        end = self.text.find(">", begin)
+        self.ends.append((begin, end + 1 if end >= 0 else len(self.text), tag))
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Rewriter:
+    """Rewrites the links of the pages of one copy."""
+
+    site_url: str
+    in_copy: set            # site paths in the copy
+    in_site: set            # site paths in the whole built site
+    dirs_in_copy: set = field(default_factory=set)
+    dirs_in_site: set = field(default_factory=set)
+
+    def __post_init__(self):
+        self.dirs_in_copy = {p[: -len("index.html")] for p in self.in_copy if p == "index.html" or p.endswith("/index.html")}
+        self.dirs_in_site = {p[: -len("index.html")] for p in self.in_site if p == "index.html" or p.endswith("/index.html")}
+
+    def url(self, value: str, page: str) -> str:
+        """The link ``value`` found in the page at site path ``page``, fixed for the copy."""
+        raw = html.unescape(value).strip()
+        if not raw or raw.startswith(("#", "//")):
+            return value
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc:
+            return value
+        path = unquote(parts.path)
+        if not path:  # "?x" or "" : the same page
+            return value
+        if path.startswith("/"):
+            target = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "."
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if target == ".":
+            target = ""
+        if target.startswith("../"):
+            return value  # above the site: leave it
+        tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        as_dir = "" if target == "" else target + "/"
+        if as_dir in self.dirs_in_copy and (path.endswith("/") or target not in self.in_copy):
+            relative = self._relative(as_dir + "index.html", page)
+        elif target in self.in_copy:
+            return value
+        elif as_dir in self.dirs_in_site:
+            return html.escape(self.site_url.rstrip("/") + "/" + as_dir + tail, quote=True)
+        elif target in self.in_site:
+            return html.escape(self.site_url.rstrip("/") + "/" + target + tail, quote=True)
+        else:
+            return value  # not in the site at all (a broken link): leave it as it is
+        return html.escape(relative + tail, quote=True)
+
+    @staticmethod
+    def _relative(target: str, page: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def page(self, text: str, page: str) -> str:
+        """One HTML file of the copy, links rewritten, online-only elements removed."""
+        tags = _Tags(text)
+        edits: list[tuple[int, int, str]] = []
+        skip_until = -1
+        for begin, end, tag, attrs in tags.starts:
+            if begin < skip_until:
+                continue
+            if ONLINE_ONLY in attrs or self._online_only_file(tag, attrs, page):
+                stop = end if tag in VOID or text[end - 2:end] == "/>" else _matching_end(tags, tag, end)
+                edits.append((begin, stop, ""))
+                skip_until = stop
+                continue
+            raw = text[begin:end]
+            fixed = _ATTR.sub(lambda m: self._attr(m, page), raw)
+            if fixed != raw:
+                edits.append((begin, end, fixed))
+        out, last = [], 0
+        for begin, end, replacement in sorted(edits):
+            out.append(text[last:begin])
+            out.append(replacement)
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _online_only_file(self, tag: str, attrs: dict, page: str) -> bool:
+        link = attrs.get("src") if tag == "script" else attrs.get("href") if tag == "link" else None
+        if not link or urlsplit(link).scheme or link.startswith(("//", "#")):
+            return False
+        path = unquote(urlsplit(link).path)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        return target in ONLINE_ONLY_FILES
+
+    def _attr(self, m: re.Match, page: str) -> str:
+        name = m.group("name").lower()
+        quote = m.group("q") or '"'
+        value = m.group("v") if m.group("v") is not None else m.group("bare")
+        if name == "srcset":
+            items = []
+            for item in value.split(","):
+                bits = item.strip().split(None, 1)
+                if bits:
+                    bits[0] = self.url(bits[0], page)
+                    items.append(" ".join(bits))
+            new = ", ".join(items)
+        else:
+            new = self.url(value, page)
+        return f"{m.group('pre')}{quote}{new}{quote}"
+
+
+_ATTR = re.compile(r"(?P<pre>\s(?P<name>href|src|srcset)\s*=\s*)(?:(?P<q>[\"'])(?P<v>.*?)(?P=q)|(?P<bare>[^\s\"'>]+))",
+                   re.I | re.S)
+
+
+def _matching_end(tags: _Tags, tag: str, after: int) -> int:
+    depth = 1
+    events = sorted([(b, 1) for b, _, t, _ in tags.starts if t == tag and b >= after]
+                    + [(b, -1, e) for b, e, t in tags.ends if t == tag and b >= after], key=lambda x: x[0])
+    for event in events:
+        depth += 1 if event[1] == 1 else -1
+        if depth == 0:
+            return event[2]
+    return after
+
+
+# ----- the ZIP --------------------------------------------------------------------
+def deterministic_zip(entries: dict[str, bytes], date: dt.date) -> bytes:
+    """A ZIP of ``entries`` (name -> bytes): sorted, fixed time and permissions, no extras."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return out.getvalue()
+
+
+def start_page(lang: str) -> bytes:
+    """index.html at the top of a ru/en copy: opens <lang>/index.html (no script)."""
+    t = Translator(lang)
+    target = f"{lang}/index.html"
+    return (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f'<title>Zansabaq</title>\n<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
+        f'<body>\n<p><a href="{target}">{html.escape(t.t("offline.open"))}</a></p>\n</body>\n</html>\n'
+    ).encode("utf-8")
+
+
+def human_size(n_bytes: int, lang: str) -> str:
+    t = Translator(lang)
+    if n_bytes < 1024 * 1024:
+        number = str(max(1, round(n_bytes / 1024)))
+        return t.t("offline.size_kb", n=number)
+    number = f"{n_bytes / (1024 * 1024):.1f}"
+    if lang in ("kk", "ru"):
+        number = number.replace(".", ",")
+    return t.t("offline.size_mb", n=number)
+
+
+def in_copy_note(lang: str, site_url: str) -> str:
+    t = Translator(lang)
+    url = site_url.rstrip("/") + "/" + lang_root(lang)
+    link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return f'<p class="zb-offline__note">{t.t("offline.in_copy", link=link)}</p>'
+
+
+def stamp_note(lang: str, site_url: str, date: dt.date) -> str:
+    from hooks.content.dates import in_words
+
+    t = Translator(lang)
+    url = site_url.rstrip("/") + "/" + lang_root(lang)
+    link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+    return (f'<p class="zb-offline__stamp">{html.escape(t.t("offline.stamp", date=in_words(date, lang)))} '
+            f'{t.t("offline.check", link=link)}</p>')
+
+
+def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LANGS,
+              all_files: list[str] | None = None) -> bytes:
+    """The ZIP bytes of the offline copy of ``lang`` from the built site in ``site_dir``."""
+    site_dir = Path(site_dir)
+    all_files = all_files if all_files is not None else site_files(site_dir)
+    cache: dict[str, bytes] = {}
+
+    def read(path: str) -> bytes:
+        if path not in cache:
+            cache[path] = (site_dir / path).read_bytes()
+        return cache[path]
+
+    paths = drop_unused_fonts(files_for(lang, all_files, langs), read)
+    rewriter = Rewriter(site_url, set(paths), set(all_files))
+    top = f"zansabaq-{lang}/"
+    entries: dict[str, bytes] = {}
+    home = f"{lang_root(lang)}index.html"
+    for path in paths:
+        data = read(path)
+        if path.endswith(".html"):
+            text = rewriter.page(data.decode("utf-8"), path)
+            if path == home:
+                text = OFFER_MARK.sub(lambda m: in_copy_note(lang, site_url), text)
+            text = STAMP_MARK.sub(lambda m: stamp_note(lang, site_url, date), text)
+            data = text.encode("utf-8")
+        entries[top + path] = data
+    if lang != ORIGINAL:
+        entries[top + "index.html"] = start_page(lang)
+    return deterministic_zip(entries, date)
+
+
+def _workers(jobs: int) -> int:
+    """Processes for ``jobs`` independent copies: one per CPU this process may use, at most
+    ``ZB_JOBS`` (1 = no extra process)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    limit = int(os.environ.get("ZB_JOBS") or cpus)
+    return max(1, min(jobs, cpus, limit))
+
+
+def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict[str, int]:
+    """Write offline/zansabaq-<lang>.zip for every built language; fill in the sizes on the
+    home pages. Returns {lang: size in bytes}. The copies are independent: made side by side
+    in forked processes when there are CPUs for it (the same bytes either way)."""
+    site_dir = Path(site_dir)
+    all_files = site_files(site_dir)
+    built = [lang for lang in langs if (site_dir / f"{lang_root(lang)}index.html").is_file()]
+    jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in built]
+    workers = _workers(len(jobs))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            copies = list(pool.map(_make_copy, jobs))
+    else:
+        copies = [_make_copy(job) for job in jobs]
+    sizes = {}
+    for lang, data in zip(built, copies):
+        home = site_dir / f"{lang_root(lang)}index.html"
+        write_atomic(site_dir / zip_path(lang), data)
+        sizes[lang] = len(data)
+        text = home.read_text(encoding="utf-8")
+        shown = human_size(len(data), lang)
+        patched = SIZE_MARK.sub(f"<!--zb-offline-size-->{html.escape(shown)}<!--/zb-offline-size-->", text)
+        if patched != text:
+            home.write_text(patched, encoding="utf-8")
+    return sizes
+
+
+def _make_copy(job: tuple) -> bytes:
+    return make_copy(*job)
+
+
+def remote_scripts(html_text: str) -> list[str]:
+    """<script src> that point to another host (must be none in a copy)."""
+    tags = _Tags(html_text)
+    found = []
+    for _, _, tag, attrs in tags.starts:
+        src = attrs.get("src") or ""
+        if tag == "script" and (urlsplit(src).scheme or src.startswith("//")):
+            found.append(src)
+    return found

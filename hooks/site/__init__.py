@@ -1,0 +1,1 @@
+"""The site around the lessons: MkDocs wiring, pages, navigation, search, security, the build."""
