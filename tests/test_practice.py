@@ -143,3 +143,46 @@ def test_course_page_and_teacher_hub_link_the_practice_test(built_site, lang):
         hrefs = {(Path("/" + here) / a["href"]).resolve().as_posix().strip("/") + "/" for a in page.select("a[href]")
                  if not a["href"].startswith(("http", "#", "mailto", "tel"))}
         assert target in hrefs, (rel, target)
+
+
+# ----- in the browser ----------------------------------------------------------------------------
+PAGES = [PAGE] + [f"law-basics/practice-test/variant-{n}{k}.md" for n in (1, 2) for k in ("", "-key")]
+
+
+def test_practice_pages_pass_axe_wcag_aa(browser, built_site, http_server):
+    from test_browser import AXE, VIEWPORTS, axe_violations
+
+    failures = {}
+    for viewport in VIEWPORTS:
+        context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
+        context.add_init_script(AXE)
+        page = context.new_page()
+        for lang in LANGS:
+            for rel in PAGES:
+                violations = axe_violations(page, http_server + url_of(lang, rel))
+                if violations:
+                    failures[(viewport, lang, rel)] = violations
+        context.close()
+    assert failures == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_key_opens_and_shows_the_answers(browser, built_site, http_server, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(http_server + url_of(lang, PAGE))
+    first_key = page.locator("form.zb-quiz details.zb-quiz__key").first
+    answers = first_key.locator(".zb-quiz__answer").first
+    assert not answers.is_visible()
+    first_key.locator("summary").click()
+    assert answers.is_visible()
+    t = Translator(lang)
+    _, first = next(iter(course_questions(lang).values()))
+    label = t.t("quiz.right_answers") if len(first.correct) > 1 else t.t("quiz.right_answer")
+    right = ([t.t("quiz.true"), t.t("quiz.false")] if first.type == "truefalse"
+             else [text_of(quiz.inline(o.text)) for o in first.options])
+    shown = " ".join(answers.inner_text().split())
+    assert label in shown and all(right[i] in shown for i in first.correct), shown
+    page.locator("form.zb-quiz input").first.check()  # the choices are real form controls
+    assert page.locator("form.zb-quiz input").first.is_checked()
+    context.close()
