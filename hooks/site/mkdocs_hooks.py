@@ -30,6 +30,7 @@ from hooks.site import csp, reproducible  # noqa: E402
 from hooks.content import markup
 from hooks.editions import cards, images, offline  # noqa: E402
 from hooks.editions import teacher  # noqa: E402
+from hooks.editions import practice  # noqa: E402
 from hooks.editions import legal_pages  # noqa: E402
 from hooks.site import notfound  # noqa: E402
 from hooks.site import publisher  # noqa: E402
@@ -198,6 +199,9 @@ def on_files(files, config):
     # Teacher packs: <course>/<slug>.teacher/ (+ worksheet/, QR, poster card), <course>/print/
     for file in teacher.files(STATE["catalog"], _lang(config), config):
         files.append(file)
+    # The law-basics practice test and its two printable variants: hooks/editions/practice.py
+    for file in practice.files(STATE["catalog"], _lang(config), config):
+        files.append(file)
     return files
 
 
@@ -271,6 +275,7 @@ def on_page_context(context, page, config, nav):
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/editions/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
+    practice.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # hooks/editions/practice.py
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
