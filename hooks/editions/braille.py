@@ -394,6 +394,10 @@ def print_breaks(text: str, lang: str) -> dict:
         # after a print hyphen between letters: SMS-|пен
         if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha() and end - m.start() >= 2:
             out[end + 1] = ""
+    # where print has a space the braille code leaves out (Russian and Kazakh braille write
+    # "2, 3, 17" and "мама, папа" with no blank after the comma): a line may end there, unmarked
+    for m in re.finditer(r"\s+", text):
+        out.setdefault(m.end(), "")
     return out
 
 

@@ -33,7 +33,7 @@ log = logging.getLogger("mkdocs.hooks.zansabaq.braille")
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("ZB_BRAILLE_CACHE", ROOT / ".cache" / "braille"))
 # Bump when the output for the same input changes (layout, document structure).
-FORMAT = 3
+FORMAT = 4
 STYLE = "assets/stylesheets/braille.css"
 SUFFIX = ".braille.md"
 
