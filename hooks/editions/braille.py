@@ -374,6 +374,7 @@ def print_breaks(text: str, lang: str) -> dict:
     word_marker = cells_of(DIVISION["word_marker"])
     address_marker = cells_of(DIVISION["address_marker"])
     after = DIVISION["address_after"]
+    longest = DIVISION["address_part"]
     out: dict = {}
     addresses = []
     for m in _ADDRESS.finditer(text):
@@ -385,6 +386,12 @@ def print_breaks(text: str, lang: str) -> dict:
             if ch in after and token[i + 1] != "/" and not (ch == "." and token[i + 1:i + 2].isdigit()
                                                             and token[i - 1:i].isdigit()):
                 out[m.start() + i + 1] = address_marker
+        # a part between separators too long for a line (a hash, an id): between any two of its
+        # characters (braille_words still keeps its numbers whole)
+        for part in re.finditer(f"[^{re.escape(after)}]+", token):
+            if len(part.group(0)) > longest:
+                for i in range(part.start() + 1, part.end()):
+                    out.setdefault(m.start() + i, address_marker)
     for m in _LETTERS.finditer(text):
         if any(a <= m.start() < b for a, b in addresses):
             continue

@@ -33,7 +33,7 @@ log = logging.getLogger("mkdocs.hooks.zansabaq.braille")
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("ZB_BRAILLE_CACHE", ROOT / ".cache" / "braille"))
 # Bump when the output for the same input changes (layout, document structure).
-FORMAT = 4
+FORMAT = 5
 STYLE = "assets/stylesheets/braille.css"
 SUFFIX = ".braille.md"
 
