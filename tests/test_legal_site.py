@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -133,8 +134,11 @@ def test_changes_page_in_every_language(built_site, lang, heading):
     new_constitution = acts.load()["constitution-2026"]
     assert any(a["href"] == new_constitution.urls[lang] for li in rows for a in li.select("a"))
     assert any("2026-07-01" in li.get_text() for li in rows)
-    footer = [a.get_text(strip=True) for a in soup.select(".zb-footer-links a")]
-    assert len(footer) == 5   # help, accessibility, editors, changes, about this site
+    # the footer of every page links the changes page (beside help, accessibility, editors, about)
+    from hooks.content.strings import Translator
+    here = "/" + url_of(lang, "changes.md")
+    footer = {a.get_text(strip=True): urljoin(here, a["href"]) for a in soup.select(".zb-footer-links a")}
+    assert footer.get(Translator(lang).t("footer.changes")) == here, footer
 
 
 LAW_BASICS = ("what-is-law", "constitution-2026", "how-the-state-works", "rights-and-freedoms",
