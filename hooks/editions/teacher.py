@@ -315,7 +315,7 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
             extra = ""
             if activity:
                 source_lang = (entry.original or entry).lang
-                rows = "".join(f'<dt>{_e(t.t("teacher.activity_" + f))}</dt><dd lang="{source_lang}">{_e(str(activity[f]))}</dd>'
+                rows = "".join(f'<dt>{_e(t.t("teacher.activity_" + f))}</dt><dd lang="{source_lang}">{_tel(activity[f], source_lang)}</dd>'
                                for f in schoolplan.ACTIVITY_FIELDS)
                 extra = f'<p class="zb-steps__activity"><strong>{_e(t.t("teacher.activity"))}</strong></p><dl class="zb-activity">{rows}</dl>'
             parts.append(f'<li><span class="zb-steps__time">{_e(t.t("teacher.step_time", start=start, end=end, n=end - start))}</span> '
