@@ -3,6 +3,7 @@ HTML: languages as words, page-not-found pages on a host that serves the root 40
 every missing address (as GitHub Pages does), also below a sub-path."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import threading
@@ -12,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import fixture_site, minimal_pages, mkdocs_build
+from conftest import ROOT, fixture_site, minimal_pages, mkdocs_build
 
 PHONE = {"width": 390, "height": 844}
 LANGS = ("kk", "ru", "en")
@@ -844,3 +845,19 @@ def test_school_lesson_activity_step_on_the_teacher_page_and_checks(tmp_path):
     proc = mkdocs_build(tmp_path / "c/site", config=cfg)
     assert proc.returncode != 0
     assert "docs/kk/fraud/sample.md:" in proc.stderr and "the activity of step 2 needs materials" in proc.stderr
+
+
+def test_a_translated_activity_is_shown_in_its_language_and_a_missing_one_is_a_notice(built_site):
+    """ru droppers translates its activity; the teacher page shows it in Russian. An untranslated
+    one falls back to the Kazakh text, marked lang="kk", with a notice for the editors."""
+    from hooks.content import catalog as catalog_module, schoolplan
+    cat = catalog_module.build(ROOT / "docs", dt.date(2026, 12, 2))
+    ru = cat.lesson("droppers", "ru")
+    found = [schoolplan.activity_of(ru, i) for i in range(len(ru.meta["steps"]))]
+    activity, lang = next(pair for pair in found if pair[0])
+    assert lang == "ru" and "дроппер" in activity["goal"]
+    html = (built_site / "ru" / "fraud" / "droppers.teacher" / "index.html").read_text(encoding="utf-8")
+    assert f'<dd lang="ru">{activity["goal"]}' in html
+    notices = [n for n in cat.notices if "is not translated" in n.message]
+    assert all(n.path.startswith(("docs/ru/", "docs/en/")) and n.line > 1 for n in notices)
+    assert not any(n.path == "docs/ru/fraud/droppers.md" for n in notices)

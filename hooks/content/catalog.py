@@ -310,8 +310,13 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
         for i, step in enumerate(value):
             at = entry.line(name, i)
             if entry.translation:  # the minutes come from the original (hooks/content/inherit.py)
-                if not isinstance(step, dict) or not _text(step.get("text")) or set(step) - {"text", "minutes"}:
-                    bad(f"item {i + 1} needs text: (the minutes come from the Kazakh original)", at)
+                if not isinstance(step, dict) or not _text(step.get("text")) or set(step) - {"text", "minutes", "activity"}:
+                    bad(f"item {i + 1} needs text: (the minutes come from the Kazakh original; an activity: "
+                        "may be translated)", at)
+                elif "activity" in step and not (isinstance(step["activity"], dict) and all(
+                        _text(step["activity"].get(f)) for f in ("goal", "materials", "instructions"))):
+                    bad(f"item {i + 1}: a translated activity: needs goal:, materials: and instructions:",
+                        entry.line(name, i, "activity"))
             elif not isinstance(step, dict) or not isinstance(step.get("minutes"), int) or not _text(step.get("text")):
                 bad(f"item {i + 1} needs minutes: (a number) and text:", at)
 

@@ -141,7 +141,10 @@ def _steps(entry, mine, original, errors: list):
                 f"original {original.path}",
                 "leave 'minutes:' out: the translation takes it from the Kazakh original",
             ))
-        out.append({"minutes": orig.get("minutes"), "text": step.get("text")})
+        merged = {"minutes": orig.get("minutes"), "text": step.get("text")}
+        if isinstance(step.get("activity"), dict):  # the activity's goal, materials, instructions in this language
+            merged["activity"] = step["activity"]
+        out.append(merged)
     return out
 
 

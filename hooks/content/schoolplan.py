@@ -32,17 +32,23 @@ def is_school(meta: dict) -> bool:
     return bool(parsed) and any(group[0] == "grades" for group in parsed)
 
 
-def activity_of(entry: Entry, index: int) -> dict | None:
-    """The activity of step ``index`` (from the Kazakh original for a translation)."""
-    source = entry.original if getattr(entry, "original", None) is not None else entry
-    steps = source.meta.get("steps") or []
-    if index < len(steps) and isinstance(steps[index], dict) and isinstance(steps[index].get("activity"), dict):
-        return steps[index]["activity"]
-    return None
+def activity_of(entry: Entry, index: int) -> tuple[dict | None, str]:
+    """The activity of step ``index`` and the language of its text: the translation's own
+    (goal, materials and instructions translated), else the Kazakh original's."""
+    original = getattr(entry, "original", None)
+    for source in (entry, original) if original is not None else (entry,):
+        steps = source.meta.get("steps") or []
+        if index < len(steps) and isinstance(steps[index], dict) and isinstance(steps[index].get("activity"), dict):
+            activity = steps[index]["activity"]
+            if all(str(activity.get(f) or "").strip() for f in ACTIVITY_FIELDS):
+                return activity, source.lang
+    return None, entry.lang
 
 
 def check_catalog(catalog: Catalog) -> None:
     for entry in catalog.entries.values():
+        if entry.kind == "lesson" and entry.translation and not entry.meta.get("withdrawn"):
+            _check_translated_activities(entry, catalog)
         if entry.kind != "lesson" or entry.translation or entry.meta.get("withdrawn"):
             continue
         meta = entry.meta
@@ -70,3 +76,20 @@ def check_catalog(catalog: Catalog) -> None:
                 entry.path, entry.line("steps") if "steps" in entry.raw else 1,
                 "a school lesson has no activity step",
                 "add a step with activity: (goal, materials, instructions) and its minutes"))
+
+
+def _check_translated_activities(entry: Entry, catalog: Catalog) -> None:
+    """A translation whose step leaves the original's activity untranslated: a NOTICE (the
+    teacher page then shows the Kazakh text, marked as Kazakh)."""
+    original = getattr(entry, "original", None)
+    if original is None or not isinstance(entry.raw.get("steps"), list):
+        return
+    for i, step in enumerate(original.meta.get("steps") or []):
+        if not (isinstance(step, dict) and isinstance(step.get("activity"), dict)):
+            continue
+        mine = entry.raw["steps"][i] if i < len(entry.raw["steps"]) else None
+        if isinstance(mine, dict) and "activity" not in mine:
+            catalog.notices.append(ContentError(
+                entry.path, entry.line("steps", i),
+                f"the activity of step {i + 1} is not translated: the teacher page shows it in Kazakh",
+                "add activity: with goal:, materials: and instructions: in this language under the step"))

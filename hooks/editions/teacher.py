@@ -311,10 +311,10 @@ def teacher_markdown(entry: Entry, lang: str, base_url: str, sizes: dict) -> str
 
         for index, step in enumerate(steps):
             end = start + int(step.get("minutes") or 0)
-            activity = schoolplan.activity_of(entry, index)  # hands-on step: goal, materials, instructions
+            # hands-on step: goal, materials, instructions (translated, or the Kazakh original's)
+            activity, source_lang = schoolplan.activity_of(entry, index)
             extra = ""
             if activity:
-                source_lang = (entry.original or entry).lang
                 rows = "".join(f'<dt>{_e(t.t("teacher.activity_" + f))}</dt><dd lang="{source_lang}">{_tel(activity[f], source_lang)}</dd>'
                                for f in schoolplan.ACTIVITY_FIELDS)
                 extra = f'<p class="zb-steps__activity"><strong>{_e(t.t("teacher.activity"))}</strong></p><dl class="zb-activity">{rows}</dl>'
