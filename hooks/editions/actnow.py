@@ -100,4 +100,7 @@ def box(catalog: Catalog, lang: str, rel: str) -> dict | None:
         steps.append({"text": text, "lang": text_lang,
                       "call": {"number": line.number, "label": helplines._t("tel.call", lang, name=line.name[lang],
                                                                               number=line.number)} if line else None})
-    return {"title": value.get("title", ""), "lang": entry.lang, "steps": steps}
+    # The box's numbers once each, right under its title: on a phone they are inside the first
+    # screen however long the steps are (the steps keep their own buttons).
+    calls = list({step["call"]["number"]: step["call"] for step in steps if step["call"]}.values())
+    return {"title": value.get("title", ""), "lang": entry.lang, "steps": steps, "calls": calls}

@@ -163,5 +163,17 @@
     if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
   });
   // "Search the site" links (the page-not-found pages: hooks/site/notfound.py) end in #search.
-  if (location.hash === "#search") input.focus();
+  // On a phone the field is hidden until the box opens: open it, then focus once it is shown
+  // (Material fades the box in).
+  // The browser's own move to #search (after the page loads) takes focus away: focus after it.
+  if (location.hash === "#search") {
+    setOpen(true);
+    var tries = 0;
+    var focusWhenShown = function () {
+      if (getComputedStyle(input).visibility !== "hidden" && input.offsetParent !== null) input.focus();
+      if (document.activeElement !== input && ++tries < 40) setTimeout(focusWhenShown, 50);
+    };
+    if (document.readyState === "complete") setTimeout(focusWhenShown, 0);
+    else addEventListener("load", function () { setTimeout(focusWhenShown, 0); });
+  }
 })();
