@@ -210,7 +210,9 @@ def decorate(view, catalog: Catalog, lang: str, rel: str, page=None, config=None
     view.switcher = items
     public = qr.public_url(teacher.site_url(config), page.url if page is not None else url_of(lang, rel))
     view.teacher = {"url": public, "links": [], "print_button": kind != "bank", "address": kind != "worksheet"}
-    for asset, bucket in ((teacher.STYLE, view.styles), (teacher.SCRIPT, view.scripts),
-                          (quiz.STYLE, view.styles), (quiz.SCRIPT, view.scripts)):
+    assets = [(teacher.STYLE, view.styles), (teacher.SCRIPT, view.scripts), (quiz.STYLE, view.styles)]
+    if kind == "bank":  # only the question bank is a working quiz; worksheets and keys are print
+        assets.append((quiz.SCRIPT, view.scripts))
+    for asset, bucket in assets:
         if asset not in bucket:
             bucket.append(asset)
