@@ -206,19 +206,9 @@ def parse(text: str, shown: str = SHOWN) -> tuple[dict, list]:
     return acts, errors
 
 
-_CACHE: dict = {}
-
-
 def load(path: Path = REGISTRY_FILE) -> dict:
     """The registry, by id; raises the first ContentError if the file is wrong."""
-    key = (str(path), path.stat().st_mtime_ns)
-    if key not in _CACHE:
-        acts, errors = parse(path.read_text(encoding="utf-8"), SHOWN if path == REGISTRY_FILE else str(path))
-        if errors:
-            raise errors[0]
-        _CACHE.clear()
-        _CACHE[key] = acts
-    return _CACHE[key]
+    return yamlsrc.load_registry(path, parse, SHOWN if path == REGISTRY_FILE else str(path))
 
 
 # ----- citations ---------------------------------------------------------------

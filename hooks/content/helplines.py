@@ -113,18 +113,9 @@ def parse(text: str, shown: str = SHOWN) -> tuple[dict, list]:
     return lines, errors
 
 
-_CACHE: dict = {}
-
-
 def load(path: Path = FILE) -> dict:
-    key = (str(path), path.stat().st_mtime_ns)
-    if key not in _CACHE:
-        lines, errors = parse(path.read_text(encoding="utf-8"), SHOWN if path == FILE else str(path))
-        if errors:
-            raise errors[0]
-        _CACHE.clear()
-        _CACHE[key] = lines
-    return _CACHE[key]
+    """The help lines, by number; raises the first ContentError if the file is wrong."""
+    return yamlsrc.load_registry(path, parse, SHOWN if path == FILE else str(path))
 
 
 def ordered(registry: dict | None = None) -> list:

@@ -155,3 +155,20 @@ def as_date(value) -> _dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_PARSED: dict = {}
+
+
+def load_registry(path, parse, shown: str):
+    """A data file (hooks/data/*.yml) read by ``parse(text, shown) -> (value, errors)``, once per
+    change of the file; raises its first ContentError (file and line) if it is wrong."""
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _PARSED:
+        value, errors = parse(path.read_text(encoding="utf-8"), shown)
+        if errors:
+            raise errors[0]
+        for old in [k for k in _PARSED if k[0] == key[0]]:
+            del _PARSED[old]
+        _PARSED[key] = value
+    return _PARSED[key]

@@ -23,7 +23,7 @@ from hooks.content.catalog import Catalog, Entry
 from hooks.content.quizdata import Quiz
 from hooks.content.strings import Translator
 from hooks.editions import qr, quiz, teacher
-from hooks.site.pages import course_title, switcher, url_of
+from hooks.site.pages import course_title, url_of
 
 COURSE = "law-basics"
 FOLDER = f"{COURSE}/practice-test"
@@ -202,12 +202,7 @@ def decorate(view, catalog: Catalog, lang: str, rel: str, page=None, config=None
             view.teacher["links"].append(link)
         return
     view.kind = "practice"
-    items = switcher(catalog, lang, rel, t)
-    for item in items:
-        item["link"] = url_of(item["lang"], rel)
-        item["exists"] = True
-        item["name"] = item["name"].split(" (")[0]
-    view.switcher = items
+    view.switcher = teacher.generated_switcher(catalog, lang, rel, t)
     public = qr.public_url(teacher.site_url(config), page.url if page is not None else url_of(lang, rel))
     view.teacher = {"url": public, "links": [], "print_button": kind != "bank", "address": kind != "worksheet"}
     assets = [(teacher.STYLE, view.styles), (teacher.SCRIPT, view.scripts), (quiz.STYLE, view.styles)]

@@ -559,6 +559,17 @@ def kind_of(rel: str) -> str:
     return ""
 
 
+def generated_switcher(catalog: Catalog, lang: str, rel: str, t: Translator) -> list:
+    """The language switcher of a page the build makes in every language (teacher pack,
+    worksheet, print view, practice test): each language links the same page, which exists."""
+    items = switcher(catalog, lang, rel, t)
+    for item in items:
+        item["link"] = url_of(item["lang"], rel)
+        item["exists"] = True
+        item["name"] = item["name"].split(" (")[0]
+    return items
+
+
 def decorate(view, catalog: Catalog, lang: str, rel: str, page=None, config=None) -> None:
     """Teacher links and the "copy link" field on lessons, their variants and course pages;
     page kind, language switcher and assets on the pages made here. For the course print
@@ -569,12 +580,7 @@ def decorate(view, catalog: Catalog, lang: str, rel: str, page=None, config=None
     links = []
     if kind:
         view.kind = kind
-        items = switcher(catalog, lang, rel, t)
-        for item in items:
-            item["link"] = url_of(item["lang"], rel)
-            item["exists"] = True
-            item["name"] = item["name"].split(" (")[0]
-        view.switcher = items
+        view.switcher = generated_switcher(catalog, lang, rel, t)
         if kind == "print":
             course = rel.split("/")[0]
             if page is not None:
