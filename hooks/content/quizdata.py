@@ -332,7 +332,7 @@ def _check_open(item: dict, qtype: str, translation: bool, bad) -> None:
             if key in item:
                 bad(f"an open question has no {what}: it is answered in writing",
                     "remove the line, or use another type", key)
-    elif qtype in TYPES:  # "" (a translation without a type) is compared in merge
+    elif qtype in TYPES and not translation:  # a translation is compared with its original in merge
         for key in ("lines", "model_answer"):
             if key in item:
                 bad(f"'{key}' is only for open questions", "remove the line, or write 'type: open'", key)
