@@ -517,3 +517,40 @@ def test_an_open_question_renders_a_text_area_and_a_model_answer_in_details_not_
     assert "<li>A card must not be handed to anyone else.</li>" in own and "Saying no is the right choice." in own
     key = html[html.index('<details class="zb-quiz__key">'):]
     assert "A good answer has <strong>a clear no</strong>" in key and "Correct answer:" in key
+
+
+def _open_questions(lang: str) -> list:
+    """(lesson as read in ``lang``, its open questions) for every published lesson that has one."""
+    cat = catalog.build(ROOT / "docs", TODAY)
+    out = []
+    for lesson_id in cat.lesson_ids():
+        entry = cat.best(lesson_id, lang)
+        opens = [q for one in entry.quizzes or [] for q in one.questions if q.type == "open"]
+        if opens:
+            out.append((entry, opens))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_lesson_pages_show_open_questions_with_the_model_answer_in_details(built_site, lang):
+    from bs4 import BeautifulSoup
+    from hooks.site.pages import url_of
+
+    lessons = _open_questions(lang)
+    assert {e.slug for e, _ in lessons} >= {"droppers", "bullying", "rights-and-responsibility"}
+    t = Translator(lang)
+    for entry, opens in lessons:
+        page = BeautifulSoup((built_site / url_of(lang, entry.rel) / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        for q in opens:
+            box = page.select_one(f"fieldset#q-{q.id}")
+            assert box["data-type"] == "open" and not box.has_attr("data-answer"), entry.path
+            assert box.select("input") == [] and box.select_one("textarea")
+            label = page.select_one(f'label[for="{box.select_one("textarea")["id"]}"]')
+            assert label.get_text(strip=True) == t.t("quiz.open_label")
+            details = box.select_one("details.zb-quiz__model")
+            assert details.summary.get_text(strip=True) == t.t("quiz.model_answer_show")
+            shown = " ".join(details.get_text(" ").split())
+            model = " ".join(BeautifulSoup(quiz.block(q.model_answer), "html.parser").get_text(" ").split())
+            assert model and model in shown, (entry.path, q.id)
+            assert len(box.select(".zb-quiz__lines .zb-line")) == q.lines
