@@ -235,6 +235,13 @@ def test_open_question_is_not_scored_or_saved_and_shows_its_model_answer(page, q
     model.get_by_text("Show model answer").click()
     assert model.get_by_text("A good answer has a clear no and the reason.").is_visible()
     assert model.get_by_text("Saying no is the right choice.").is_visible()
+    axe = Path(__file__).resolve().parents[1] / "node_modules/axe-core/axe.min.js"
+    if axe.is_file():  # the text area is labelled, the disclosure is a native <details>
+        page.evaluate(axe.read_text(encoding="utf-8"))
+        found = page.evaluate("""() => axe.run(document.querySelector('.zb-quiz'), {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+            .then(r => r.violations.map(v => v.id))""")
+        assert found == []
     # the score counts the true/false question only
     other = page.locator("#q-card-crime")
     other.get_by_label("Yes").check()
