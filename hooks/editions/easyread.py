@@ -56,10 +56,10 @@ def _at_start(body: str, pos: int) -> bool:
     return not previous.strip() or previous.lstrip().startswith("#")
 
 
-def page_html(content: str, lang: str, root: str) -> str:
-    """An easy-read page's HTML: pictograms placed, legal citations out of the word list.
-    ``root`` is the relative URL of the site root from this page (e.g. "../../")."""
-
+def pictures(content: str, lang: str, root: str) -> str:
+    """Pictograms placed in an easy-read page's HTML. Runs before the glossary links terms, so a
+    term that is also a picture's name (``law``) stays a name. ``root`` is the relative URL of the
+    site root from this page (e.g. "../../")."""
     def img(name):
         alt = html.escape(PICTOGRAMS[name][lang], quote=True)
         return f'<img class="zb-pic__img" src="{root}{FOLDER}/{name}.svg" alt="{alt}" width="64" height="64">'
@@ -78,5 +78,9 @@ def page_html(content: str, lang: str, root: str) -> str:
         return f'<li><span class="zb-pic zb-pic--item">{img(name)}<span class="zb-pic__text">{text}</span></span></li>'
 
     content = PARAGRAPH.sub(picture, content)
-    content = ITEM.sub(item, content)
+    return ITEM.sub(item, content)
+
+
+def without_citations(content: str) -> str:
+    """The word list of an easy-read page without legal citations (after the glossary adds it)."""
     return LAW.sub("", content)
