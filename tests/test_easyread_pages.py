@@ -286,3 +286,28 @@ def test_an_unknown_or_misplaced_picture_is_an_error_with_file_and_line(tmp_path
     assert errors[0].endswith("kk/fraud/sample.easy.md:8: unknown picture 'dragon' — use one of: "
                               + ", ".join(sorted(PICTOGRAMS)) + " (hooks/data/pictograms.yml)")
     assert "kk/fraud/sample.easy.md:11: picture 'police' is not at the start of a paragraph or list item" in errors[1]
+
+
+def test_a_translation_with_other_pictures_than_the_kazakh_easy_read_gets_a_notice(tmp_path):
+    from conftest import lesson_md, minimal_pages
+    from hooks.content import checks
+
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md()
+    files["kk/fraud/sample.easy.md"] = ("---\ntitle: Жеңіл оқу\n---\n\n## Бастысы\n\n"
+                                        "1. [[picture:call]] Банкке бірден хабарлас.\n"
+                                        "2. [[picture:stop]] Кодты айтпа.\n")
+    files["ru/fraud/sample.easy.md"] = ("---\ntitle: Лёгкое чтение\n---\n\n## Главное\n\n"
+                                        "1. [[picture:call]] Сразу позвони в банк.\n"
+                                        "2. [[picture:police]] Не говори код.\n")   # line 8: not 'stop'
+    files["en/fraud/sample.easy.md"] = ("---\ntitle: Easy read\n---\n\n## The main thing\n\n"
+                                        "1. [[picture:call]] Call your bank at once.\n"
+                                        "2. [[picture:stop]] Do not tell the code.\n")
+    for rel, text in files.items():
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    catalog = checks.run(tmp_path / "docs", dt.date(2026, 11, 22))
+    assert not [e for e in catalog.errors if "picture" in e.message]
+    notices = [e.format() for e in catalog.notices if "pictures differ" in e.message]
+    assert len(notices) == 1, notices
+    assert "ru/fraud/sample.easy.md:8: the pictures differ from the Kazakh easy read (call, police here; call, stop there)" in notices[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from hooks.content.catalog import Catalog
+from hooks.content.catalog import ORIGINAL, Catalog
 from hooks.content.rules import load_data
 from hooks.content.yamlsrc import ContentError
 
@@ -42,6 +42,28 @@ def check_catalog(catalog: Catalog) -> None:
                     entry.path, line, f"picture '{name}' is not at the start of a paragraph or list item",
                     "put [[picture:NAME]] first on the paragraph's first line (after a blank line) "
                     "or right after a list item's '1. ' or '- '"))
+
+
+    # the same pictures in the same order in every language (a NOTICE: the translation may lag)
+    for entry in catalog.entries.values():
+        if entry.kind != "easy" or entry.lang == ORIGINAL:
+            continue
+        original = catalog.get(ORIGINAL, entry.rel)
+        if original is None:
+            continue
+        mine, theirs = _names(entry), _names(original)
+        if [n for n, _ in mine] != [n for n, _ in theirs]:
+            at = next((i for i, (a, b) in enumerate(zip(mine, theirs)) if a[0] != b[0]), min(len(mine), len(theirs)))
+            line = mine[at][1] if at < len(mine) else entry.src.body_line
+            catalog.notices.append(ContentError(
+                entry.path, line, "the pictures differ from the Kazakh easy read "
+                f"({', '.join(n for n, _ in mine) or 'none'} here; {', '.join(n for n, _ in theirs) or 'none'} there)",
+                "put the same [[picture:NAME]] beside the same ideas, in the same order"))
+
+
+def _names(entry) -> list[tuple[str, int]]:
+    body = entry.src.body
+    return [(m.group(1), entry.src.body_line + body.count("\n", 0, m.start())) for m in TOKEN.finditer(body)]
 
 
 def _at_start(body: str, pos: int) -> bool:
