@@ -249,6 +249,11 @@ def test_every_easy_read_page_has_pictograms_beside_its_ideas_with_alt_text_in_i
         # a picture in a numbered list keeps the list's numbers
         for item_pic in text.select("li > .zb-pic--item"):
             assert item_pic.parent.parent.name in ("ol", "ul"), here
+        # no empty heading; a word list without legal citations
+        for heading in soup.select(".md-content h2, .md-content h3"):
+            following = heading.find_next_sibling()
+            assert following is not None and following.name not in ("h1", "h2", "h3"), (here, heading.get_text())
+        assert not soup.select(".zb-terms__law"), here
 
 
 def test_every_pictogram_is_a_small_licensed_svg_with_alt_text_in_three_languages():
