@@ -20,6 +20,7 @@ from hooks.content import catalog as catalog_module
 from hooks.editions import braille_site  # noqa: E402
 from hooks.content import glossary, readability  # noqa: E402
 from hooks.content import markup  # noqa: E402
+from hooks.content import memo  # noqa: E402
 from hooks.editions import images  # noqa: E402
 from hooks.editions import teacher  # noqa: E402
 from hooks.content import citations  # noqa: E402
@@ -112,4 +113,5 @@ def guarded(checker):
 def run(docs_dir: Path, today: dt.date) -> catalog_module.Catalog:
     """Read every file below ``docs_dir`` and run all checks (no MkDocs): the build
     (hooks/site/mkdocs_hooks.py) and tools/check (hooks/content/check.py) both call this."""
+    memo.forget()  # results kept on disk are keyed by the code and data as they are now
     return catalog_module.build(Path(docs_dir), today, checkers=[guarded(c) for c in CHECKERS])

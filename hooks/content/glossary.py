@@ -359,6 +359,9 @@ def mark_page(content: str, lang: str, page_url: str) -> str:
     from hooks.content.rules import url_of
     from hooks.content.strings import Translator
 
+    from hooks.content import memo
+
     glossary_url = get_relative_url(url_of(lang, "glossary.md"), page_url)
-    html_out, _ = mark_terms(content, get(lang), Translator(lang), glossary_url)
-    return html_out
+    # kept on disk by the page's HTML and address (hooks/content/memo.py; the glossary is data)
+    return memo.get("glossary-page", (content, lang, glossary_url),
+                    lambda: mark_terms(content, get(lang), Translator(lang), glossary_url)[0])

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 import markdown as _markdown
 import yaml
 
-from hooks.content import fences
+from hooks.content import fences, memo
 from hooks.content.catalog import ORIGINAL
 from hooks.content.yamlsrc import ContentError
 
@@ -128,7 +128,8 @@ def scan(body: str) -> dict:
     if body not in _SCANNED:
         if len(_SCANNED) > 512:
             _SCANNED.clear()
-        _SCANNED[body] = _scan(body)
+        # and on disk by the text (hooks/content/memo.py): an unchanged file is not parsed again
+        _SCANNED[body] = memo.get("markup-scan", (body,), lambda: _scan(body))
     found = _SCANNED[body]
     return {"raw": list(found["raw"]), "attrs": list(found["attrs"]), "links": list(found["links"]),
             "ids": set(found["ids"])}

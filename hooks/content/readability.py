@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from hooks.content import memo
 from hooks.content.yamlsrc import ContentError
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "readability.yml"
@@ -597,7 +598,9 @@ def measure_entry(entry) -> Measure:
     """Measure a catalogue entry (cached by path and text: the build asks once per language)."""
     key = (entry.path, entry.lang, entry.src.body_line, entry.src.body)
     if key not in _CACHE:
-        _CACHE[key] = measure_text(entry.src.body, entry.lang, entry.path, entry.src.body_line)
+        # and on disk, by the same inputs (hooks/content/memo.py): an unchanged text is not measured again
+        _CACHE[key] = memo.get("readability", key, lambda: measure_text(
+            entry.src.body, entry.lang, entry.path, entry.src.body_line))
     return _CACHE[key]
 
 

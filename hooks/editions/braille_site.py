@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.editions import braille, braille_doc
-from hooks.content import helplines
+from hooks.content import helplines, memo
 from hooks.editions.braille import BrailleSetupError
 from hooks.content.catalog import ORIGINAL, Catalog, Entry
 from hooks.site.pages import course_title, switcher, url_of, variants
@@ -61,7 +61,9 @@ class Edition:
         return self.rel.split("/")[0]
 
     def brf(self) -> bytes:
-        return braille.brf_document(self.title_page, self.pages).encode("ascii")
+        # kept on disk by the cells (hooks/content/memo.py): the BRF mapping is per character
+        return memo.get("braille-brf", (self.title_page, self.pages),
+                        lambda: braille.brf_document(self.title_page, self.pages).encode("ascii"))
 
     def txt(self) -> bytes:
         # With a byte order mark: browsers and Windows editors then read it as UTF-8 for sure.
@@ -145,16 +147,13 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     lang = entry.lang
     meta = entry.meta
     problems_before = len(errors)
-    quiz_problems: list = []
-    # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/content/helplines.py
-    text = helplines.plain(entry.src.body, lang)
-    body = braille_doc.lesson_blocks(meta, text, entry.path, entry.src.body_line, lang, quiz_problems,
-                                     quizzes=entry.quizzes or [])
+    # The document blocks and their key depend only on the file, its inherited fields and
+    # quizzes: kept on disk by those (hooks/content/memo.py), the Markdown is not parsed again.
+    quiz_problems, body, title, key = memo.get("braille-blocks", (braille.version(), *memo_parts(entry)),
+                                                   lambda: _blocks(entry))
     known = {e.format() for e in errors}
     errors.extend(p for p in quiz_problems if p.format() not in known)
     course = course_title(entry.course, lang)
-    title = braille_doc.title_blocks(meta, lang, course, None)
-    key = _key(title, body, lang)
     if key in _EDITIONS:
         return _EDITIONS[key]
     cached = _load(key)
@@ -202,6 +201,25 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     _EDITIONS[key] = edition
     _save(key, edition)
     return edition
+
+
+def memo_parts(entry: Entry) -> tuple:
+    """Everything of a lesson file its editions are made from: path, language, text, and the
+    fields and quizzes after inheritance from the original."""
+    return (entry.path, entry.lang, entry.rel, entry.src.text, entry.src.body, entry.src.body_line,
+            repr(entry.meta), repr(entry.quizzes))
+
+
+def _blocks(entry: Entry) -> tuple:
+    """(quiz problems, body blocks, title blocks, edition key) of a lesson file."""
+    lang = entry.lang
+    quiz_problems: list = []
+    # [[tel:102]] -> "102 (police)", [[helplines]] -> the list of help numbers: hooks/content/helplines.py
+    text = helplines.plain(entry.src.body, lang)
+    body = braille_doc.lesson_blocks(entry.meta, text, entry.path, entry.src.body_line, lang, quiz_problems,
+                                     quizzes=entry.quizzes or [])
+    title = braille_doc.title_blocks(entry.meta, lang, course_title(entry.course, lang), None)
+    return quiz_problems, body, title, _key(title, body, lang)
 
 
 def _load(key: str) -> Edition | None:

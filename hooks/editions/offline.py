@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from hooks.content import memo
 from hooks.editions.cards import write_atomic
 from hooks.content.catalog import LANGS, ORIGINAL
 from hooks.content.strings import Translator
@@ -364,14 +365,23 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
     site_dir = Path(site_dir)
     all_files = site_files(site_dir)
     built = [lang for lang in langs if (site_dir / f"{lang_root(lang)}index.html").is_file()]
-    jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in built]
+    # A copy depends only on the files it holds, the site's file list, the address and the date:
+    # kept on disk under their hash (hooks/content/memo.py), made again only when one changed.
+    keys = {lang: copy_key(site_dir, lang, site_url, date, langs, all_files) for lang in built}
+    found = {lang: memo.load("offline", keys[lang]) for lang in built}
+    missing = [lang for lang in built if found[lang] is memo.MISSING]
+    jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in missing]
     workers = _workers(len(jobs))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            copies = list(pool.map(_make_copy, jobs))
+            made = list(pool.map(_make_copy, jobs))
     else:
-        copies = [_make_copy(job) for job in jobs]
+        made = [_make_copy(job) for job in jobs]
+    for lang, data in zip(missing, made):
+        memo.store("offline", keys[lang], data)
+        found[lang] = data
+    copies = [found[lang] for lang in built]
     sizes = {}
     for lang, data in zip(built, copies):
         home = site_dir / f"{lang_root(lang)}index.html"
@@ -383,6 +393,16 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
         if patched != text:
             home.write_text(patched, encoding="utf-8")
     return sizes
+
+
+def copy_key(site_dir: Path, lang: str, site_url: str, date: dt.date, langs, all_files: list[str]) -> tuple:
+    """The inputs of ``make_copy``: every site path (links to pages outside the copy point to the
+    public site), the bytes of every file that may go into the copy, the address and the date."""
+    import hashlib
+
+    digests = [(path, hashlib.sha256((Path(site_dir) / path).read_bytes()).digest())
+               for path in files_for(lang, all_files, langs)]
+    return (lang, site_url, date.isoformat(), list(langs), all_files, digests)
 
 
 def _make_copy(job: tuple) -> bytes:

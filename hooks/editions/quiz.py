@@ -27,6 +27,7 @@ enhances it. An ``open`` question is a text area (never saved) with its model an
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -127,11 +128,23 @@ def _md() -> _SafeMarkdown:
     return _MD
 
 
+# Pure functions of the text: the lesson, its teacher page, worksheet and the practice test show
+# the same questions, so each text is converted once per build process.
 def inline(text: str) -> str:
-    return _md().inline(text)
+    return _inline(str(text))
 
 
 def block(text: str) -> str:
+    return _block(str(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _inline(text: str) -> str:
+    return _md().inline(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _block(text: str) -> str:
     return _md().block(text)
 
 

@@ -20,12 +20,15 @@ Plain Python; it knows nothing of MkDocs but the site folder and the plugin name
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from hooks.content import memo
 
 log = logging.getLogger("mkdocs.hooks.zansabaq.search")
 
@@ -85,11 +88,31 @@ def post_build(site_dir: Path, plugins=()) -> None:
 
 
 def run_pagefind(site_dir: Path) -> None:
+    """Index the site into <site>/pagefind/. The index depends only on the HTML pages (Pagefind
+    reads ``**/*.html``) and the options: kept on disk under their hash (hooks/content/memo.py)
+    and written back when no page changed, without running Pagefind."""
     out = site_dir / BUNDLE
     if out.exists():
         shutil.rmtree(out)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
-           "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
+    options = ["--output-subdir", BUNDLE, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), *options]
+    pages = sorted(p for p in site_dir.rglob("*.html") if p.is_file())
+    parts = (options, [(p.relative_to(site_dir).as_posix(), hashlib.sha256(p.read_bytes()).digest())
+                       for p in pages])
+    stored = memo.load("pagefind", parts)
+    if stored is not memo.MISSING:
+        for rel, data in stored.items():
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        log.info("search index (Pagefind): unchanged pages, the stored index")
+        return
+    _pagefind(cmd, out)
+    memo.store("pagefind", parts, {p.relative_to(out).as_posix(): p.read_bytes()
+                                   for p in sorted(out.rglob("*")) if p.is_file()})
+
+
+def _pagefind(cmd: list, out: Path) -> None:
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as exc:

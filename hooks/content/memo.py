@@ -1,0 +1,134 @@
+"""Content-keyed memo on disk: work that depends only on its inputs is done once.
+
+``memo.get(kind, parts, produce)`` returns the value stored under the SHA-256 of ``kind``,
+the code stamp and ``parts`` in ``.cache/memo/<kind>/``, or calls ``produce()`` and stores
+its result. ``parts`` must name every input of ``produce`` that is not code or data of this
+project (the text of a lesson, its path, its language, ...). The code stamp covers every
+module and data file under hooks/, mkdocs.yml, the Python version and the versions of the libraries
+whose output a result may hold, so a change of code, rules or data starts afresh.
+
+The cache is this checkout's own (git-ignored ``.cache/``, restored by CI like the other
+caches). A value that cannot be read back (another Python, a half-written file) is made
+again. ``ZB_MEMO=0`` turns the memo off (every value is made). Plain Python, no MkDocs.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.zansabaq.memo")
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = Path(os.environ.get("ZB_MEMO_CACHE", ROOT / ".cache" / "memo"))
+# Libraries whose behaviour shows in memoised results (Markdown parsing, YAML, liblouis).
+LIBRARIES = ("markdown", "pyyaml", "mkdocs", "properdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
+             "pagefind", "pagefind-bin", "jinja2", "markupsafe")
+
+
+def enabled() -> bool:
+    return os.environ.get("ZB_MEMO", "1") != "0"
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """SHA-256 over hooks/ (code and data, paths and bytes), mkdocs.yml, Python's and the libraries'
+    versions. Made once per build: ``forget()`` (on every build's start) reads the files again."""
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{name}={version}".encode())
+    hooks = ROOT / "hooks"
+    files = [ROOT / "mkdocs.yml"] + sorted(p for p in hooks.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                                           and p.suffix not in (".pyc", ".pyo"))
+    for path in files:
+        digest.update(b"\0" + path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def forget() -> None:
+    code_stamp.cache_clear()
+
+
+def key(kind: str, *parts) -> str:
+    """The hash of ``kind``, the code stamp and ``parts`` (str, bytes, numbers, None, tuples and
+    lists of them: each part is framed by its type and length, so no two inputs share a key)."""
+    digest = hashlib.sha256(kind.encode() + b"\0" + code_stamp().encode())
+    _feed(digest, parts)
+    return digest.hexdigest()
+
+
+def _feed(digest, value) -> None:
+    if isinstance(value, bytes):
+        digest.update(b"b%d:" % len(value) + value)
+    elif isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        digest.update(b"s%d:" % len(data) + data)
+    elif isinstance(value, (tuple, list)):
+        digest.update(b"l%d:" % len(value))
+        for item in value:
+            _feed(digest, item)
+    elif value is None or isinstance(value, (bool, int, float)):
+        digest.update(f"v{value!r};".encode())
+    else:
+        raise TypeError(f"memo key part of type {type(value).__name__}: pass str, bytes or numbers")
+
+
+MISSING = object()
+
+
+def get(kind: str, parts: tuple, produce):
+    """The stored value for (kind, parts), else ``produce()`` stored for the next build."""
+    if not enabled():
+        return produce()
+    value = load(kind, parts)
+    if value is MISSING:
+        value = produce()
+        store(kind, parts, value)
+    return value
+
+
+def _path(kind: str, parts: tuple) -> Path:
+    return CACHE / kind / f"{key(kind, *parts)}.pickle"
+
+
+def load(kind: str, parts: tuple):
+    """The stored value for (kind, parts), or ``MISSING``."""
+    if not enabled():
+        return MISSING
+    path = _path(kind, parts)
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # unreadable: made again
+        log.debug("memo %s unreadable (%s): made again", path, exc)
+    return MISSING
+
+
+def store(kind: str, parts: tuple, value) -> None:
+    if enabled():
+        put(_path(kind, parts), value)
+
+
+def put(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only checkout still builds, just without the memo
+        log.debug("memo not written: %s", exc)
