@@ -295,14 +295,15 @@ def _key(quiz: Quiz, s, ui: str) -> str:
 
 
 def render_markdown(markdown: str, path: str, first_line: int, t, page_key: str,
-                    content_lang: str | None = None, quizzes: list | None = None) -> tuple[str, int]:
+                    content_lang: str | None = None, quizzes: list | None = None, hold=None) -> tuple[str, int]:
     """Replace every ```quiz block of a page's Markdown with its HTML form.
 
     Returns the new Markdown and the number of quizzes. Raises ContentError on a bad
     quiz (the catalogue check normally reports those first). ``page_key`` names the
     lesson and language for the saved answers, e.g. ``ru:fraud/phone-scams``. ``quizzes``:
     the lesson model's quizzes (a translation's carry the original's answers); parsed
-    from ``markdown`` when not given.
+    from ``markdown`` when not given. ``hold``: given a form's HTML, what to put in the
+    Markdown instead (hooks/site/rawhtml.py: a token, so Markdown does not parse the form).
     """
     blocks = find_blocks(markdown)
     if not blocks:
@@ -315,14 +316,14 @@ def render_markdown(markdown: str, path: str, first_line: int, t, page_key: str,
     for number, (blk, quiz) in enumerate(zip(blocks, quizzes), 1):
         out.extend(lines[pos:blk.start])
         # A raw HTML block must stand alone: blank lines around, none inside.
-        form = render_quiz(quiz, t, number, f"{page_key}:{number}", content_lang)
-        out.extend(["", re.sub(r"\n[ \t]*(?=\n)", "", form), ""])
+        form = re.sub(r"\n[ \t]*(?=\n)", "", render_quiz(quiz, t, number, f"{page_key}:{number}", content_lang))
+        out.extend(["", hold(form) if hold else form, ""])
         pos = blk.end + 1
     out.extend(lines[pos:])
     return "\n".join(out), len(quizzes)
 
 
-def render_page(markdown: str, entry, ui_lang: str, rel: str) -> tuple[str, int]:
+def render_page(markdown: str, entry, ui_lang: str, rel: str, hold=None) -> tuple[str, int]:
     """on_page_markdown's helper: the page's Markdown with its quizzes as HTML.
 
     ``entry`` is the catalogue entry whose text is shown (the Kazakh original on an
@@ -339,4 +340,4 @@ def render_page(markdown: str, entry, ui_lang: str, rel: str) -> tuple[str, int]
         path, content_lang, quizzes = entry.path, entry.lang, entry.quizzes
         first_line = entry.src.body_line + len(body) - len(body.lstrip("\n"))
     page_key = f"{ui_lang}:{rel.removesuffix('.md')}"
-    return render_markdown(markdown, path, first_line, Translator(ui_lang), page_key, content_lang, quizzes)
+    return render_markdown(markdown, path, first_line, Translator(ui_lang), page_key, content_lang, quizzes, hold)

@@ -33,7 +33,9 @@ from hooks.editions import teacher  # noqa: E402
 from hooks.editions import practice  # noqa: E402
 from hooks.editions import legal_pages  # noqa: E402
 from hooks.site import notfound  # noqa: E402
+from hooks.site import preview  # noqa: E402
 from hooks.site import publisher  # noqa: E402
+from hooks.site import rawhtml  # noqa: E402
 from hooks.site import tables  # noqa: E402
 from hooks.editions import nextstep  # noqa: E402
 from hooks.site import sensitive  # noqa: E402
@@ -160,9 +162,22 @@ def on_config(config):
     if not getattr(i18n, "building", False) or STATE.get("docs_dir") != docs_dir:
         STATE.pop("catalog", None)
         STATE.pop("quiz_pages", None)
+        # mkdocs serve: which languages changed since the last build (hooks/site/preview.py)
+        STATE["plan"] = preview.plan(docs_dir, config.config_file_path, STATE.get("built"), catalog_module.LANGS) \
+            if STATE.get("command") == "serve" else preview.Plan(None)
         STATE["catalog"] = load_catalog(docs_dir, report=True)
         STATE["docs_dir"] = docs_dir
     return config
+
+
+def _plan() -> preview.Plan:
+    return STATE.get("plan") or preview.Plan(None)
+
+
+def on_pre_build(config):
+    # mkdocs serve, only some languages to build: the served folder keeps the others' pages
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        preview.keep_site() if _plan().partial else preview.release_site()
 
 
 def on_env(env, config, files):
@@ -185,6 +200,9 @@ def _rel(page) -> str:
 def on_files(files, config):
     # The DejaVu fonts in overrides/assets/fonts/ are for Pillow and fpdf2 (cards, posters),
     # read from the repository; no page uses them: not copied into the site (1.4 MiB).
+    if not _plan().builds(_lang(config)):  # mkdocs serve, this language unchanged
+        preview.drop_all(files)
+        return files
     for file in [f for f in files if f.src_uri.startswith(FONTS_FOR_DRAWING)]:
         files.remove(file)
     # Withdrawn lessons (``withdrawn:`` in the Kazakh original) are not published in any
@@ -231,15 +249,19 @@ def on_page_markdown(markdown, page, config, files):
     if entry is not None:
         markdown = legal_pages.expand(markdown, STATE["catalog"], _lang(config), entry.path, entry.src.body_line)
     # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
-    markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page))
+    # (the forms, and generated pages made of one HTML block, are not parsed by Markdown: hooks/site/rawhtml.py)
+    markdown, quizzes = quiz.render_page(markdown, entry, _lang(config), _rel(page), hold=rawhtml.hold)
     if quizzes:
         STATE.setdefault("quiz_pages", set()).add((_lang(config), _rel(page)))
     if _rel(page) == "glossary.md":  # the glossary page lists every term: hooks/content/glossary.py
         markdown = glossary.page_markdown_for(markdown, getattr(page.file, "locale", _lang(config)))
-    return markdown
+    return rawhtml.held_page(markdown) or markdown
 
 
 def on_page_content(html, page, config, files):
+    html, blocks = rawhtml.restore(html)  # the HTML held back from Markdown: hooks/site/rawhtml.py
+    if blocks and getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids |= {i for block in blocks for i in rawhtml.ids(block)}
     # First use of a glossary term in a lesson -> link to its definition: hooks/content/glossary.py
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
     easy = entry is not None and entry.kind == "easy"
@@ -353,6 +375,11 @@ def on_post_build(config):
     # /ru/ and /en/ builds run while i18n.building is True; after them the shared config
     # still says "en", so the language cannot tell the outer build apart.
     i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False) and _plan().partial:
+        # mkdocs serve after an edit: the search index and offline copies stay as they were
+        preview.release_site()
+        STATE["built"] = _plan().snapshot
+        return
     if not getattr(i18n, "building", False):
         try:
             search.post_build(Path(config.site_dir), config.plugins)
@@ -363,3 +390,4 @@ def on_post_build(config):
         # Then (the site is final) one offline ZIP per language, linked from its home page:
         # hooks/editions/offline.py
         offline.build_all(Path(config.site_dir), config.site_url, clock.build_date(ROOT))
+        STATE["built"] = _plan().snapshot  # mkdocs serve: the next edit is compared with this
