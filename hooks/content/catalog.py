@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from hooks.content import audience, inherit, placeholders, quizdata, sources
+from hooks.content import audience, inherit, memo, placeholders, quizdata, sources
 from hooks.content.rules import COURSE_IDS, COURSES, DATA, LANGS, ORIGINAL, RULES, load_data  # noqa: F401 (re-exported)
 from hooks.content.yamlsrc import ContentError, as_date
 
@@ -189,12 +189,20 @@ class Catalog:
 def parse_quizzes(catalog: Catalog) -> None:
     """Every file's quizzes, parsed once (a translation's get the original's structure later)."""
     for entry in catalog.entries.values():
-        problems: list = []
-        entry.quizzes = quizdata.parse_quizzes(entry.src.body, entry.path, entry.src.body_line, problems,
-                                               translation=entry.translation)
+        # a pure function of the body: kept by it (hooks/content/memo.py)
+        entry.quizzes, problems = memo.get(
+            "quizzes", (entry.src.body, entry.path, entry.src.body_line, bool(entry.translation)),
+            lambda: _quizzes(entry))
         catalog.errors.extend(problems)
         if problems:
             entry.quizzes = None
+
+
+def _quizzes(entry) -> tuple:
+    problems: list = []
+    found = quizdata.parse_quizzes(entry.src.body, entry.path, entry.src.body_line, problems,
+                                   translation=entry.translation)
+    return found, problems
 
 
 def _int(value) -> int:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from hooks.content import acts as acts_module
-from hooks.content import helplines
+from hooks.content import helplines, memo
 from hooks.content.yamlsrc import ContentError, as_date
 
 # lang: the language of a non-act source's title when it is not the page's (set by hooks/content/inherit.py
@@ -292,8 +292,14 @@ def check_catalog(catalog) -> None:
                 meta = page_of(standard).meta
                 from_claims = bool(meta.get("claims"))
                 also = cited_articles(meta.get("claims") if from_claims else meta.get("sources"))
-        errors, notices = check_page(page_of(entry), catalog.today, also_cited=also,
-                                     also_from_claims=entry.kind == "easy" and from_claims)
+        page = page_of(entry)
+        easy_claims = entry.kind == "easy" and from_claims
+        # a pure function of the file, its (inherited) facts, the date and the data: kept by
+        # those (hooks/content/memo.py)
+        errors, notices = memo.get(
+            "citations", (entry.path, entry.kind, entry.src.text, page.body, page.body_line, page.lesson_id, repr(page.meta),
+                          catalog.today.isoformat(), sorted(map(str, also)), easy_claims),
+            lambda: check_page(page, catalog.today, also_cited=also, also_from_claims=easy_claims))
         if entry.kind == "lesson" and not entry.translation and _requires_fact_list(entry.course) \
                 and not _claims(page_of(entry)):
             errors.append(ContentError(

@@ -103,17 +103,30 @@ def _path(kind: str, parts: tuple) -> Path:
     return CACHE / kind / f"{key(kind, *parts)}.pickle"
 
 
+# Small values also stay in this process, pickled (every caller gets its own copy): under
+# mkdocs serve a rebuild reads the unchanged files' results without opening a file.
+_RECENT: dict = {}
+RECENT_VALUE_BYTES = 256 * 1024
+RECENT_TOTAL_BYTES = 64 * 1024 * 1024
+_recent_bytes = [0]
+
+
 def load(kind: str, parts: tuple):
     """The stored value for (kind, parts), or ``MISSING``."""
     if not enabled():
         return MISSING
     path = _path(kind, parts)
+    data = _RECENT.get(path)
     try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
+        if data is None:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            _remember(path, data)
+        return pickle.loads(data)
     except FileNotFoundError:
         pass
     except Exception as exc:  # unreadable: made again
+        _RECENT.pop(path, None)
         log.debug("memo %s unreadable (%s): made again", path, exc)
     return MISSING
 
@@ -123,12 +136,23 @@ def store(kind: str, parts: tuple, value) -> None:
         put(_path(kind, parts), value)
 
 
+def _remember(path: Path, data: bytes) -> None:
+    if len(data) > RECENT_VALUE_BYTES:
+        return
+    if _recent_bytes[0] + len(data) > RECENT_TOTAL_BYTES:
+        _RECENT.clear()
+        _recent_bytes[0] = 0
+    _RECENT[path] = data
+    _recent_bytes[0] += len(data)
+
+
 def put(path: Path, value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _remember(path, data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as exc:  # a read-only checkout still builds, just without the memo
         log.debug("memo not written: %s", exc)

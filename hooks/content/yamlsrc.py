@@ -57,7 +57,14 @@ def _scalar(node: yaml.ScalarNode, constructor: yaml.constructor.SafeConstructor
 
 
 def load(text: str, path: str, first_line: int = 1) -> Located:
-    """Parse ``text`` (which starts at ``first_line`` of ``path``)."""
+    """Parse ``text`` (which starts at ``first_line`` of ``path``). A text parsed before is
+    read from the memo (hooks/content/memo.py; a text with an error is parsed again)."""
+    from hooks.content import memo
+
+    return memo.get("yaml", (text, path, first_line), lambda: _load(text, path, first_line))
+
+
+def _load(text: str, path: str, first_line: int = 1) -> Located:
 
     def place(mark) -> int:
         return first_line + mark.line
