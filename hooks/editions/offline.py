@@ -114,8 +114,10 @@ class _Tags:
     """Start and end tags of a document with their character offsets: (begin, end, tag, attrs)
     and (begin, end, tag). Found with regular expressions, as Python's HTML parser finds them on
     these pages (MkDocs' and ours, checked on every page of a 50-lesson site) in a third of the
-    time: the parser spent most of an offline copy's time reading them character by character. Comments, declarations and
-    the text of <script> and <style> hold no tags, as for the parser."""
+    time: the parser spent most of an offline copy's time reading them character by character.
+    Comments, declarations and the text of <script> and <style> hold no tags, as for the parser.
+    ``attrs`` are read for <script> and <link> and for tags marked online-only (all the rewriter
+    asks); other tags get {}."""
 
     def __init__(self, text: str):
         self.text = text
