@@ -594,9 +594,38 @@ def measure_text(body: str, lang: str, path: str = "", first_line: int = 1) -> M
 _CACHE: dict = {}
 
 
+def _entry_key(entry) -> tuple:
+    return (entry.path, entry.lang, entry.src.body_line, entry.src.body)
+
+
+def prepare(entries: list) -> None:
+    """Measure the entries not in the memo yet side by side (hooks/content/workers.py); the
+    checks and the report then read them from it."""
+    from hooks.content import workers
+
+    missing = [e for e in entries if e.lang in LANG_RULES and _entry_key(e) not in _CACHE
+               and memo.load("readability", _entry_key(e)) is memo.MISSING]
+    if len(missing) > 1 and workers.count(len(missing)) > 1:
+        _PREPARING[:] = missing
+        try:
+            workers.each(_measure_one, range(len(missing)))
+        finally:
+            _PREPARING.clear()
+
+
+_PREPARING: list = []
+
+
+def _measure_one(index: int) -> None:
+    try:
+        measure_entry(_PREPARING[index])  # this process is a fork of the build
+    except Exception:  # noqa: BLE001 — measured again where it is needed, problems reported there
+        pass
+
+
 def measure_entry(entry) -> Measure:
     """Measure a catalogue entry (cached by path and text: the build asks once per language)."""
-    key = (entry.path, entry.lang, entry.src.body_line, entry.src.body)
+    key = _entry_key(entry)
     if key not in _CACHE:
         # and on disk, by the same inputs (hooks/content/memo.py): an unchanged text is not measured again
         _CACHE[key] = memo.get("readability", key, lambda: measure_text(
@@ -674,6 +703,8 @@ def _percent(value: float) -> str:
 
 def check_catalog(catalog) -> None:
     """Build checker: easy-read editions must keep the limits; standard lessons are only measured."""
+    # every lesson and easy-read file is measured for the check or the report: on both cores first
+    prepare([e for e in catalog.entries.values() if e.kind in ("lesson", "easy")])
     for entry in catalog.entries.values():
         if entry.kind != "easy" or entry.lang not in LANG_RULES:
             continue

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.editions import braille, braille_doc
-from hooks.content import helplines, memo
+from hooks.content import helplines, memo, workers
 from hooks.editions.braille import BrailleSetupError
 from hooks.content.catalog import ORIGINAL, Catalog, Entry
 from hooks.site.pages import course_title, switcher, url_of, variants
@@ -244,6 +244,7 @@ def _save(key: str, edition: Edition) -> None:
 # ----- the catalogue checker ----------------------------------------------------------------
 def check_catalog(catalog: Catalog) -> None:
     """Make the Braille edition of every lesson file; errors name the file and line."""
+    prepare(catalog)
     try:
         for entry in catalog.entries.values():
             if entry.kind != "lesson":
@@ -261,6 +262,32 @@ def check_catalog(catalog: Catalog) -> None:
 
 
 _REPORTED: set = set()
+_PREPARING: list = []
+
+
+def prepare(catalog: Catalog) -> None:
+    """Editions not in the cache yet are made side by side into it first (hooks/content/workers.py);
+    ``check_catalog`` then reads them in order, as if it had made them (same bytes)."""
+    missing = [key for key, entry in catalog.entries.items() if entry.kind == "lesson" and not _is_cached(entry)]
+    if len(missing) > 1 and workers.count(len(missing)) > 1:
+        _PREPARING[:] = [catalog]
+        try:
+            workers.each(_prepare_one, missing)
+        finally:
+            _PREPARING.clear()
+
+
+def _is_cached(entry: Entry) -> bool:
+    found = memo.load("braille-blocks", (braille.version(), *memo_parts(entry)))
+    return found is not memo.MISSING and (found[3] in _EDITIONS or (CACHE / f"{found[3]}.json").is_file())
+
+
+def _prepare_one(key) -> None:
+    catalog = _PREPARING[0]  # this process is a fork of the build: the catalogue is here
+    try:
+        make_edition(catalog.entries[key], catalog.docs_dir, [])
+    except Exception:  # noqa: BLE001 — check_catalog makes it again and reports the problem
+        pass
 
 
 def edition_of(catalog: Catalog, entry: Entry) -> Edition | None:

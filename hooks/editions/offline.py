@@ -18,11 +18,9 @@ ZIP exists: the marker ``<!--zb-offline-size-->…<!--/zb-offline-size-->``).
 """
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import html
 import io
-import multiprocessing
 import os
 import posixpath
 import re
@@ -31,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hooks.content import memo
+from hooks.content import memo, workers
 from hooks.editions.cards import write_atomic
 from hooks.content.catalog import LANGS, ORIGINAL
 from hooks.content.strings import Translator
@@ -369,17 +367,6 @@ def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LAN
     return deterministic_zip(entries, date)
 
 
-def _workers(jobs: int) -> int:
-    """Processes for ``jobs`` independent copies: one per CPU this process may use, at most
-    ``ZB_JOBS`` (1 = no extra process)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    limit = int(os.environ.get("ZB_JOBS") or cpus)
-    return max(1, min(jobs, cpus, limit))
-
-
 def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict[str, int]:
     """Write offline/zansabaq-<lang>.zip for every built language; fill in the sizes on the
     home pages. Returns {lang: size in bytes}. The copies are independent: made side by side
@@ -393,13 +380,7 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
     found = {lang: memo.load("offline", keys[lang]) for lang in built}
     missing = [lang for lang in built if found[lang] is memo.MISSING]
     jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in missing]
-    workers = _workers(len(jobs))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            made = list(pool.map(_make_copy, jobs))
-    else:
-        made = [_make_copy(job) for job in jobs]
+    made = workers.each(_make_copy, jobs)  # side by side when there are CPUs for it
     for lang, data in zip(missing, made):
         memo.store("offline", keys[lang], data)
         found[lang] = data

@@ -319,6 +319,23 @@ def render(card: Card) -> bytes:
     return qr.cached(key(card) + ".poster", "pdf", lambda: pdf_bytes(card))
 
 
+def prepare(cards: list) -> None:
+    """Render the cards not in the cache yet side by side (hooks/content/workers.py), so that
+    ``render`` then reads each from the cache (the same bytes as one by one)."""
+    from hooks.content import workers
+
+    missing = [c for c in cards if not (qr.CACHE / f"{key(c)}.poster.pdf").is_file()]
+    if len(missing) > 1 and workers.count(len(missing)) > 1:
+        workers.each(_render_quietly, missing)
+
+
+def _render_quietly(card: Card) -> None:
+    try:
+        render(card)
+    except Exception:  # noqa: BLE001 — the build renders it again and reports the problem
+        pass
+
+
 def draw_regions(card: Card) -> dict:
     """Where draw() puts each part (fills card.regions)."""
     if not card.regions:

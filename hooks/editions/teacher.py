@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 
 from hooks.editions import poster, qr, quiz
-from hooks.content.catalog import COURSE_IDS, ORIGINAL, Catalog, Entry
+from hooks.content.catalog import COURSE_IDS, LANGS, ORIGINAL, Catalog, Entry
 from hooks.site.pages import course_title, switcher, url_of
 from hooks.content.strings import Translator
 from hooks.content.yamlsrc import ContentError
@@ -444,6 +444,10 @@ def files(catalog: Catalog, lang: str, config) -> list:
     base = site_url(config)
     prefix = "" if lang == ORIGINAL else f"{lang}/"
     out = []
+    if lang == ORIGINAL:  # the first language built: every language's posters, on both cores
+        poster.prepare([card(entry, qr.public_url(base, url_of(other, entry.rel)))
+                        for other in LANGS for lesson_id in catalog.lesson_ids()
+                        for entry in [catalog.best(lesson_id, other)] if entry is not None])
 
     def add(rel: str, dest: str, content, page: bool) -> None:
         kwargs = {"inclusion": InclusionLevel.NOT_IN_NAV} if page else {}
