@@ -1,7 +1,7 @@
 """Content-keyed memo on disk: work that depends only on its inputs is done once.
 
 ``memo.get(kind, parts, produce)`` returns the value stored under the SHA-256 of ``kind``,
-the code stamp and ``parts`` in ``.cache/memo/<kind>/``, or calls ``produce()`` and stores
+the code stamp and ``parts`` in ``.cache/memo/<stamp>/<kind>/``, or calls ``produce()`` and stores
 its result. ``parts`` must name every input of ``produce`` that is not code or data of this
 project (the text of a lesson, its path, its language, ...). The code stamp covers every
 module and data file under hooks/, mkdocs.yml, the Python version and the versions of the libraries
@@ -17,7 +17,9 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +61,7 @@ def code_stamp() -> str:
 
 def forget() -> None:
     code_stamp.cache_clear()
+    _PRUNED.clear()
 
 
 def key(kind: str, *parts) -> str:
@@ -100,7 +103,51 @@ def get(kind: str, parts: tuple, produce):
 
 
 def _path(kind: str, parts: tuple) -> Path:
-    return CACHE / kind / f"{key(kind, *parts)}.pickle"
+    return folder() / kind / f"{key(kind, *parts)}.pickle"
+
+
+# ----- size: results of old code and old site-wide products are deleted --------------------
+KEEP_STAMPS = 2            # folders of earlier code stamps kept besides the current one
+_PRUNED: list = []
+
+
+def folder() -> Path:
+    """.cache/memo/<code stamp>/: a change of code starts a new folder; at the first use in a
+    process, folders of older code beyond the ``KEEP_STAMPS`` most recent are deleted."""
+    here = CACHE / code_stamp()[:16]
+    if not _PRUNED:
+        _PRUNED.append(True)
+        try:
+            here.mkdir(parents=True, exist_ok=True)
+            os.utime(here)
+            others = sorted((p for p in CACHE.iterdir() if p.is_dir() and p != here),
+                            key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in others[KEEP_STAMPS:]:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    return here
+
+
+def keep_recent(kind: str, used: list, seconds: float = 3600) -> None:
+    """For site-wide products (one per site, megabytes each): the entries ``used`` (parts) are
+    marked used now, and those of ``kind`` not used in the last ``seconds`` are deleted, so that
+    the cache holds the last site's, not every site's since the code changed."""
+    if not enabled():
+        return
+    now = time.time()
+    keep = {_path(kind, parts) for parts in used}
+    for path in keep:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+    try:
+        for path in (folder() / kind).iterdir():
+            if path not in keep and path.stat().st_mtime < now - seconds:
+                path.unlink()
+    except OSError:
+        pass
 
 
 # Small values also stay in this process, pickled (every caller gets its own copy): under

@@ -384,6 +384,7 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
     for lang, data in zip(missing, made):
         memo.store("offline", keys[lang], data)
         found[lang] = data
+    memo.keep_recent("offline", list(keys.values()))  # the last site's copies, not every site's
     copies = [found[lang] for lang in built]
     sizes = {}
     for lang, data in zip(built, copies):

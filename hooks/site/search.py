@@ -106,10 +106,11 @@ def run_pagefind(site_dir: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         log.info("search index (Pagefind): unchanged pages, the stored index")
-        return
-    _pagefind(cmd, out)
-    memo.store("pagefind", parts, {p.relative_to(out).as_posix(): p.read_bytes()
-                                   for p in sorted(out.rglob("*")) if p.is_file()})
+    else:
+        _pagefind(cmd, out)
+        memo.store("pagefind", parts, {p.relative_to(out).as_posix(): p.read_bytes()
+                                       for p in sorted(out.rglob("*")) if p.is_file()})
+    memo.keep_recent("pagefind", [parts])  # the last site's index, not every site's
 
 
 def _pagefind(cmd: list, out: Path) -> None:
