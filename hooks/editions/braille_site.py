@@ -244,8 +244,8 @@ def _save(key: str, edition: Edition) -> None:
 # ----- the catalogue checker ----------------------------------------------------------------
 def check_catalog(catalog: Catalog) -> None:
     """Make the Braille edition of every lesson file; errors name the file and line."""
-    prepare(catalog)
     try:
+        prepare(catalog)
         for entry in catalog.entries.values():
             if entry.kind != "lesson":
                 continue
