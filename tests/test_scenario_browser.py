@@ -52,6 +52,16 @@ def tab_to(page, text: str, limit: int = 60) -> None:
     raise AssertionError(f"focus never reached {text!r}; it is on {active(page)}")
 
 
+def wait_focus(page, element_id: str, tries: int = 50) -> None:
+    """Wait until focus is on ``element_id`` (polled with evaluate: the page's CSP forbids the
+    string evaluation of wait_for_function)."""
+    for _ in range(tries):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"focus is on {active(page)}, not #{element_id}")
+
+
 def shown_steps(page) -> list[str]:
     return page.evaluate("""() => [...document.querySelectorAll('.zb-step')]
         .filter(s => s.getClientRects().length > 0).map(s => s.id)""")
@@ -81,14 +91,14 @@ def test_played_by_keyboard_with_javascript(js_page, scenario_url):
     page = js_page
     play_to_good_ending(page, scenario_url)
     # the script moved focus to the new step's heading
-    page.wait_for_function("document.activeElement.id === 'ask-parent--title'")
+    wait_focus(page, "ask-parent--title")
     # the meaning of a choice is not shown on the step
     assert "an adult will help" not in page.locator("#offer").inner_text()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert active(page) == "a:I report the account"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'reported--title'")
+    wait_focus(page, "reported--title")
     assert shown_steps(page) == ["reported"]
     recap = page.locator("#reported .zb-recap")
     assert recap.is_visible()
@@ -99,7 +109,7 @@ def test_played_by_keyboard_with_javascript(js_page, scenario_url):
     # play again: back to the start, the path forgotten
     tab_to(page, "Play again")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'offer--title'")
+    wait_focus(page, "offer--title")
     assert shown_steps(page) == ["offer"]
     assert page.evaluate("JSON.parse(sessionStorage.getItem('zansabaq-path:' + location.pathname))") == []
     assert page.errors == []
@@ -128,7 +138,7 @@ def test_every_step_passes_axe_at_phone_size(browser, scenario_site, scenario_ur
     page = context.new_page()
     failures = {}
     pages = sorted(p.parent.relative_to(scenario_site).as_posix() + "/"
-                   for p in scenario_site.glob("**/scenarios/*/index.html"))
+                   for p in scenario_site.glob("**/scenarios/*/index.html") if "." not in p.parent.name)
     assert pages == ["en/scenarios/sample/", "ru/scenarios/sample/", "scenarios/sample/"]
     for path in pages:
         html = (scenario_site / path / "index.html").read_text(encoding="utf-8")
@@ -153,3 +163,63 @@ def test_page_loads_the_script_from_a_file_under_the_csp(scenario_site):
     assert re.search(r'<script src="[./]*assets/javascripts/scenario\.js" defer></script>', html)
     assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/scenario\.css">', html)
     assert "script-src 'self'" in html and not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
+
+
+# ----- the built editions and the ways in ----------------------------------------------------------
+def text_of(site: Path, path: str) -> str:
+    import html as html_module
+    page = (site / path / "index.html").read_text(encoding="utf-8")
+    body = page[page.index('<h1 id="zb-main"'):page.index("</article>")]
+    return html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_gamebook_is_numbered_with_turn_to_instead_of_links(scenario_site):
+    page = (scenario_site / "en/scenarios/sample.gamebook/index.html").read_text(encoding="utf-8")
+    text = text_of(scenario_site, "en/scenarios/sample.gamebook")
+    titles = ["A message from a stranger", "They explain", "What your friend says", "What your parents say",
+              "You blocked them", "A teacher helped", "You reported them", "You gave your card", "You agreed in secret"]
+    positions = [text.index(f"{n}. {title}") for n, title in enumerate(titles, 1)]
+    assert positions == sorted(positions)                                 # sections 1..n, start = 1
+    assert "I ask my parents: turn to 4." in text and "I send my card details: turn to 8." in text
+    assert "Decide differently: turn to 1." in text and "The end. Play again: turn to 1." in text
+    assert not re.search(r'href="#(offer|details|friend|ask-parent|gave-card)"', page)  # no story links
+    assert 'href="tel:102"' in page                                       # help numbers as in lessons
+    kk = text_of(scenario_site, "scenarios/sample.gamebook")
+    assert "1. Бейтаныс адамнан хабарлама" in kk and "Ата-анамнан сұраймын: 4-бөлімге өт." in kk
+
+
+def test_braille_edition_holds_the_numbered_sections(scenario_site):
+    from hooks.editions import braille
+    for lang, folder, first_words in (("en", "en/", ["A", "They", "What", "What", "You", "A", "You", "You", "You"]),
+                                      ("ru", "ru/", ["Сообщение", "Он", "Что", "Что", "Ты", "Учитель", "Ты", "Ты", "Ты"])):
+        out = scenario_site / f"{folder}scenarios/sample.braille"
+        assert (out / "index.html").is_file()
+        brf = (out / f"sample.{lang}.brf").read_bytes()
+        txt = (out / f"sample.{lang}.txt").read_text(encoding="utf-8-sig")
+        assert brf and brf.isascii()
+        cells = txt.replace("\u2800", " ")
+        tables = braille.tables_for(lang)
+        for n, word in enumerate(first_words, 1):
+            heading = braille.translate(f"{n}. {word}", tables).replace("\u2800", " ")
+            assert heading in cells, (lang, n, word)
+
+
+def test_teacher_page_has_the_class_plan_and_the_key(scenario_site):
+    text = text_of(scenario_site, "en/scenarios/sample.teacher")
+    assert "Playing it as a class" in text and "the class votes" in text and "discuss all the endings" in text
+    assert "Duration 20 min" in text and "Total: 20 min" in text                  # duration from front matter
+    assert "I ask my parents (section 4): Right: an adult will help." in text     # the meanings as the key
+    assert "Gamebook to print" in text
+    hub = text_of(scenario_site, "en/teachers")
+    assert "Path of a hero A test scenario Grades 9–11 and adults · 20 min · the scenario" in hub
+    assert 'href="../scenarios/sample.teacher/"' in (scenario_site / "en/teachers/index.html").read_text(encoding="utf-8")
+
+
+def test_scenario_is_linked_from_home_hub_course_and_its_lessons(scenario_site):
+    for path, heading in (("en", "Try it: path of a hero"), ("en/scenarios", "All scenarios"),
+                          ("en/fraud", "Scenarios of this course"), ("fraud/droppers", "Осы сабақты сценарийде байқап көр")):
+        page = (scenario_site / path / "index.html").read_text(encoding="utf-8")
+        assert heading in text_of(scenario_site, path), path
+        assert re.search(r'<a href="(\.\./)*(scenarios/)?sample/">', page), path
+    page = text_of(scenario_site, "en/scenarios/sample")
+    assert "Gamebook to print" in page and "Braille" in page and "For teachers" in page

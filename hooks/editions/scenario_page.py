@@ -83,6 +83,11 @@ def markdown(entry, lang: str, catalog) -> str:
                 out += [f"- [{_md_text(title)}]({link})" for title, link in lessons] + [""]
         out += ["</section>", ""]
     out += ["</div>", ""]
+    # the other editions: printable gamebook, Braille, teacher's page (hooks/editions/scenario_print.py)
+    from hooks.editions import scenario_print
+    out += [f'<nav class="zb-scenario-editions" aria-label="{_attr(t.t("scenario.editions"))}">', "<ul>"]
+    out += [f'<li><a href="{_attr(link)}">{html.escape(label)}</a></li>' for label, link in scenario_print.links(entry, lang)]
+    out += ["</ul>", "</nav>", ""]
     return "\n".join(out)
 
 

@@ -40,7 +40,7 @@ from hooks.site import sensitive  # noqa: E402
 from hooks.editions import actnow  # noqa: E402
 from hooks.site import hubs  # noqa: E402
 from hooks.editions import easyread  # noqa: E402
-from hooks.editions import scenario_page  # noqa: E402
+from hooks.editions import scenario_page, scenario_print  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -200,6 +200,9 @@ def on_files(files, config):
     # Teacher packs: <course>/<slug>.teacher/ (+ worksheet/, QR, poster card), <course>/print/
     for file in teacher.files(STATE["catalog"], _lang(config), config):
         files.append(file)
+    # Scenarios: the gamebook, its Braille edition and the teacher's page: hooks/editions/scenario_print.py
+    for file in scenario_print.files(STATE["catalog"], _lang(config), config):
+        files.append(file)
     # The law-basics practice test and its two printable variants: hooks/editions/practice.py
     for file in practice.files(STATE["catalog"], _lang(config), config):
         files.append(file)
@@ -279,6 +282,7 @@ def on_page_context(context, page, config, nav):
         context["zb_leave"] = sensitive.LEAVE_URL
         view.scripts.append(sensitive.SCRIPT)
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
+    scenario_print.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # a scenario's gamebook
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/editions/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
     practice.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # hooks/editions/practice.py
