@@ -148,6 +148,40 @@ def test_every_step_passes_axe_at_phone_size(browser, scenario_site, scenario_ur
             violations = axe_violations(page, scenario_url + path + (f"#{step}" if step else ""))
             if violations:
                 failures[path + "#" + step] = violations
+    # the pages made beside it, and the pages that list it
+    for path in ("scenarios/sample.gamebook/", "en/scenarios/sample.teacher/", "ru/scenarios/sample.braille/",
+                 "en/scenarios/", "en/", "en/fraud/", "fraud/droppers/", "en/teachers/"):
+        violations = axe_violations(page, scenario_url + path)
+        if violations:
+            failures[path] = violations
+    context.close()
+    assert failures == {}
+
+
+REAL = "card-for-money"  # the first real scenario (branch scn-card): runs once it is in docs/
+
+
+def test_real_scenario_every_step_passes_axe_and_has_its_editions(browser, built_site, http_server):
+    if not (ROOT / "docs" / "kk" / "scenarios" / f"{REAL}.md").is_file():
+        pytest.skip(f"docs/kk/scenarios/{REAL}.md is not merged yet")
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    context.add_init_script(AXE)
+    page = context.new_page()
+    failures = {}
+    for prefix, lang in (("", "kk"), ("ru/", "ru"), ("en/", "en")):
+        folder = built_site / f"{prefix}scenarios"
+        html = (folder / REAL / "index.html").read_text(encoding="utf-8")
+        steps = re.findall(r'<section[^>]*\bclass="zb-step[^"]*"[^>]*\bid="([a-z0-9-]+)"', html)
+        assert 8 <= len(steps) <= 20
+        for step in [""] + steps:
+            violations = axe_violations(page, f"{http_server}{prefix}scenarios/{REAL}/" + (f"#{step}" if step else ""))
+            if violations:
+                failures[f"{prefix}{REAL}#{step}"] = violations
+        gamebook = (folder / f"{REAL}.gamebook" / "index.html").read_text(encoding="utf-8")
+        assert all(f">{n}. " in gamebook for n in range(1, len(steps) + 1))
+        assert (folder / f"{REAL}.teacher" / "index.html").is_file()
+        braille = folder / f"{REAL}.braille"
+        assert list(braille.glob(f"{REAL}.*.brf")) and list(braille.glob(f"{REAL}.*.txt"))
     context.close()
     assert failures == {}
 

@@ -36,14 +36,15 @@ def _attr(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def lesson_links(catalog, entry, lang: str) -> list[tuple[str, str]]:
-    """(title, link from the scenario file) of the lessons it draws on, in the reader's language."""
+def lesson_links(catalog, entry, lang: str) -> list[tuple[str, str, str]]:
+    """(title, link from the scenario file, language of the title) of the lessons it draws on,
+    in the reader's language (or the Kazakh original)."""
     out = []
     for link in entry.meta.get("lessons") or []:
         rel = scenario_model.lesson_rel(entry.rel, str(link))
         lesson = catalog.get(lang, rel) or catalog.get(ORIGINAL, rel)
         if lesson is not None and lesson.kind == "lesson":
-            out.append((lesson.title, str(link)))
+            out.append((lesson.title, str(link), lesson.lang))
     return out
 
 
@@ -80,7 +81,8 @@ def markdown(entry, lang: str, catalog) -> str:
             out += [f'<p class="zb-again"><a href="#{_attr(start)}">{html.escape(t.t("scenario.again"))}</a></p>', ""]
             if lessons:
                 out += [f'<p class="zb-step__lessons">{html.escape(t.t("scenario.lessons"))}</p>', ""]
-                out += [f"- [{_md_text(title)}]({link})" for title, link in lessons] + [""]
+                out += [f"- [{_md_text(title)}]({link})" + (f"{{lang={title_lang}}}" if title_lang != lang else "")
+                        for title, link, title_lang in lessons] + [""]
         out += ["</section>", ""]
     out += ["</div>", ""]
     # the other editions: printable gamebook, Braille, teacher's page (hooks/editions/scenario_print.py)
