@@ -28,6 +28,8 @@ def docs_files(**texts) -> dict:
     files = minimal_pages()
     files["kk/fraud/droppers.md"] = lesson_md("droppers", title="Дроппер")
     for lang in ("kk", "ru", "en"):
+        for page in ("scenarios/index.md", "teachers.md"):  # the hubs that list scenarios
+            files[f"{lang}/{page}"] = (ROOT / "docs" / lang / page).read_text(encoding="utf-8")
         files[f"{lang}/scenarios/sample.md"] = texts.get(lang, fixture_text(lang))
     return files
 

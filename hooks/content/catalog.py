@@ -216,7 +216,8 @@ def classify(rel: str) -> str:
     parts = rel.split("/")
     if len(parts) == 1:
         return "home" if parts[0] == "index.md" else "page"
-    if len(parts) == 2 and parts[0] == SCENARIOS and parts[1] != "index.md":
+    if len(parts) == 2 and parts[0] == SCENARIOS and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", parts[1]) \
+            and parts[1] != "index.md":
         return "scenario"
     if len(parts) == 2 and parts[0] in COURSE_IDS:
         if parts[1] == "index.md":

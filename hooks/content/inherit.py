@@ -6,6 +6,8 @@ front matter the editions show) and a translation's quizzes the original's struc
 * a translated lesson: ``RULES["inherited_fields"]`` (course, order, audience, duration,
   sources, ...) from the Kazakh lesson at the same path; its own text fields over them;
   ``steps`` texts paired with the original's minutes;
+* a translated scenario (hooks/content/scenario.py): ``RULES["scenario_inherited_fields"]`` (id,
+  course, audience, duration, lessons, sources, claims, reviewed) from the Kazakh scenario;
 * an easy-read edition: ``RULES["easy_inherited_fields"]`` (id, reviewed) from the standard
   lesson in its language (else the Kazakh one);
 * a translation's quizzes: the original's ids, types, answers and option order
