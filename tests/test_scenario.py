@@ -253,3 +253,15 @@ def test_tools_check_prints_paths_shortest_and_longest(tmp_path, capsys):
     # offer→blocked (2 steps) ... offer→details→friend→gave-card (4 steps); 6 paths in all
     assert ("INFO    docs/kk/scenarios/sample.md: 9 steps, 3 good and 2 bad endings; 6 paths from the start "
             "to an ending, shortest 2 steps, longest 4 steps") in out
+
+
+def test_a_list_of_text_before_the_choices_stays_text(tmp_path):
+    steps = "- Банкке қоңырау шал.\n- [[tel:102]] нөміріне хабарлас.\n\n"
+    text = replaced('- [Басқаша шешім қабылдау](#offer', steps + '- [Басқаша шешім қабылдау](#offer')
+    cat = run(tmp_path, kk=text)
+    assert errors_of(cat) == []
+    step = cat.get("kk", REL).scenario.step("gave-card")
+    assert [c.target for c in step.choices] == ["offer", "details"] and step.text.endswith("нөміріне хабарлас.")
+    # without the blank line it is one list: each item must be a choice
+    text = replaced('- [Басқаша шешім қабылдау](#offer', steps.rstrip("\n") + '\n- [Басқаша шешім қабылдау](#offer')
+    assert_error(run(tmp_path, kk=text), text, "- Банкке қоңырау шал.", "a choice must be exactly one link")
