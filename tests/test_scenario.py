@@ -265,3 +265,15 @@ def test_a_list_of_text_before_the_choices_stays_text(tmp_path):
     # without the blank line it is one list: each item must be a choice
     text = replaced('- [Басқаша шешім қабылдау](#offer', steps.rstrip("\n") + '\n- [Басқаша шешім қабылдау](#offer')
     assert_error(run(tmp_path, kk=text), text, "- Банкке қоңырау шал.", "a choice must be exactly one link")
+
+
+def test_a_scenario_drawing_on_a_sensitive_lesson_is_sensitive_in_every_edition(tmp_path):
+    from hooks.site import sensitive
+    cat = run(tmp_path)
+    pages = ("scenarios/sample.md", "scenarios/sample.gamebook.md", "scenarios/sample.braille.md",
+             "scenarios/sample.teacher.md")
+    assert not any(sensitive.is_sensitive(cat, "en", rel) for rel in pages)
+    lesson = tmp_path / "docs" / "kk" / "fraud" / "droppers.md"
+    lesson.write_text(lesson_md("droppers", title="Дроппер", extra="sensitive: true\n"), encoding="utf-8")
+    cat = checks.run(tmp_path / "docs", TODAY)
+    assert all(sensitive.is_sensitive(cat, lang, rel) for rel in pages for lang in ("kk", "ru", "en"))
