@@ -90,7 +90,11 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     assert [s["minutes"] for s in ru.meta["steps"]] == [10, 20]
     # (options in the course's key order, hooks/content/keyorder.py: the right one by its text)
     assert [(q.id, q.type, [q.options[i].text for i in q.correct] if q.options else q.answer)
-            for q in ru.quizzes[0].questions] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+            for q in ru.quizzes[0].questions][:2] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+    # the open question: type and lines from the original, its own model answer
+    opened = ru.quizzes[0].questions[2]
+    assert (opened.id, opened.type, opened.lines) == ("refuse-reply", "open", 4)
+    assert opened.model_answer.startswith("В хорошем ответе есть ясный отказ")
     assert ru.meta["sources"][0]["act"] == "criminal-code"
     # the scenario example: 8 steps, its graph read into the model (hooks/content/scenario.py)
     from hooks.content import scenario

@@ -10,7 +10,8 @@ front matter the editions show) and a translation's quizzes the original's struc
   course, audience, duration, lessons, sources, claims, reviewed) from the Kazakh scenario;
 * an easy-read edition: ``RULES["easy_inherited_fields"]`` (id, reviewed) from the standard
   lesson in its language (else the Kazakh one);
-* a translation's quizzes: the original's ids, types, answers and option order
+* a translation's quizzes: the original's ids, types, answers, option order and the lines of an
+  open question (its model answer is the translation's own)
   (hooks/content/quizdata.py, ``merge``).
 
 Where a translation still states a fact, it must agree: an ERROR with file:line otherwise.

@@ -252,11 +252,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # First use of a glossary term in a lesson -> link to its definition: hooks/content/glossary.py
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
+    easy = entry is not None and entry.kind == "easy"
+    if easy:  # pictograms before the terms, the word list without citations: hooks/editions/easyread.py
+        from mkdocs.utils import get_relative_url
+        html = easyread.pictures(html, entry.lang, get_relative_url(".", page.url) + "/")
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
-    if entry is not None and entry.kind == "easy":  # pictograms, no citations: hooks/editions/easyread.py
-        from mkdocs.utils import get_relative_url
-        html = easyread.page_html(html, entry.lang, get_relative_url(".", page.url) + "/")
+    if easy:
+        html = easyread.without_citations(html)
     if entry is not None and entry.kind == "scenario":  # no permalinks on steps: hooks/editions/scenario_page.py
         html = scenario_page.page_html(html)
     # Tables stack into labelled rows on a phone: hooks/site/tables.py
