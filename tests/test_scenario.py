@@ -253,3 +253,27 @@ def test_tools_check_prints_paths_shortest_and_longest(tmp_path, capsys):
     # offer→blocked (2 steps) ... offer→details→friend→gave-card (4 steps); 6 paths in all
     assert ("INFO    docs/kk/scenarios/sample.md: 9 steps, 3 good and 2 bad endings; 6 paths from the start "
             "to an ending, shortest 2 steps, longest 4 steps") in out
+
+
+def test_a_list_of_text_before_the_choices_stays_text(tmp_path):
+    steps = "- Банкке қоңырау шал.\n- [[tel:102]] нөміріне хабарлас.\n\n"
+    text = replaced('- [Басқаша шешім қабылдау](#offer', steps + '- [Басқаша шешім қабылдау](#offer')
+    cat = run(tmp_path, kk=text)
+    assert errors_of(cat) == []
+    step = cat.get("kk", REL).scenario.step("gave-card")
+    assert [c.target for c in step.choices] == ["offer", "details"] and step.text.endswith("нөміріне хабарлас.")
+    # without the blank line it is one list: each item must be a choice
+    text = replaced('- [Басқаша шешім қабылдау](#offer', steps.rstrip("\n") + '\n- [Басқаша шешім қабылдау](#offer')
+    assert_error(run(tmp_path, kk=text), text, "- Банкке қоңырау шал.", "a choice must be exactly one link")
+
+
+def test_a_scenario_drawing_on_a_sensitive_lesson_is_sensitive_in_every_edition(tmp_path):
+    from hooks.site import sensitive
+    cat = run(tmp_path)
+    pages = ("scenarios/sample.md", "scenarios/sample.gamebook.md", "scenarios/sample.braille.md",
+             "scenarios/sample.teacher.md")
+    assert not any(sensitive.is_sensitive(cat, "en", rel) for rel in pages)
+    lesson = tmp_path / "docs" / "kk" / "fraud" / "droppers.md"
+    lesson.write_text(lesson_md("droppers", title="Дроппер", extra="sensitive: true\n"), encoding="utf-8")
+    cat = checks.run(tmp_path / "docs", TODAY)
+    assert all(sensitive.is_sensitive(cat, lang, rel) for rel in pages for lang in ("kk", "ru", "en"))

@@ -141,6 +141,20 @@ def _step(lines: list, i: int, end: int, path: str, first: int, errors: list) ->
         k -= 1
     while k < len(body) and not ITEM.match(body[k]):
         k += 1
+    # a list of the text just before the choices (e.g. what to do now), apart from them by a blank
+    # line and with no link to a step, stays text
+    groups, start = [], k
+    for j in range(k, len(body) + 1):
+        if j == len(body) or (not body[j].strip() and j + 1 < len(body) and ITEM.match(body[j + 1])):
+            groups.append((start, j))
+            start = j + 1
+    for first_line, last_line in groups:
+        if any("](#" in line for line in body[first_line:last_line]):
+            break
+        k = last_line + 1
+    k = min(k, len(body))
+    while k < len(body) and not ITEM.match(body[k]):
+        k += 1
     block = body[k:]
     choices: list = []
     if any("](#" in line for line in block):

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 
 from hooks.content import helplines
 from hooks.content import scenario as scenario_model
-from hooks.content.rules import ORIGINAL
+from hooks.content.rules import ORIGINAL, url_of
 from hooks.content.strings import Translator
 
 GAMEBOOK = ".gamebook"
@@ -233,10 +233,16 @@ def links(entry, lang: str) -> list[tuple[str, str]]:
             (t.t("teacher.link"), f"../{slug}{TEACHER}/")]
 
 
-def decorate(view, catalog, lang: str, rel: str) -> None:
-    """The gamebook page: its kind and a switcher to the gamebook in the other languages."""
+def decorate(view, catalog, lang: str, rel: str, page=None, config=None) -> None:
+    """The gamebook page: its kind, a switcher to the gamebook in the other languages, and the
+    print button and copy-link field of the teacher's pages (hooks/editions/teacher.py)."""
     if kind_of(rel) != "gamebook":
         return
-    from hooks.editions.teacher import generated_switcher
+    from hooks.editions import qr, teacher
     view.kind = "gamebook"
-    view.switcher = generated_switcher(catalog, lang, rel, view.t)
+    view.switcher = teacher.generated_switcher(catalog, lang, rel, view.t)
+    public = qr.public_url(teacher.site_url(config), page.url if page is not None else url_of(lang, rel))
+    view.teacher = {"url": public, "links": [], "print_button": True, "address": True}
+    for asset, bucket in ((teacher.STYLE, view.styles), (teacher.SCRIPT, view.scripts)):
+        if asset not in bucket:
+            bucket.append(asset)

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from hooks.content import catalog as catalog_module  # noqa: E402
 from hooks.content import clock  # noqa: E402
+from hooks.content import scenario  # noqa: E402
 from hooks.site import navigation, pages
 from hooks.editions import quiz  # noqa: E402
 from hooks.editions import braille_site  # noqa: E402
@@ -91,6 +92,8 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
         for notice in catalog.notices:
             log.info("NOTICE  " + notice.format())
         log.info("\n" + catalog.report())
+        for line in scenario.report(catalog):  # paths of each scenario: hooks/content/scenario.py
+            log.info(line)
         log.info("\n" + readability.report(catalog))
     return catalog
 
@@ -285,7 +288,7 @@ def on_page_context(context, page, config, nav):
         context["zb_leave"] = sensitive.LEAVE_URL
         view.scripts.append(sensitive.SCRIPT)
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
-    scenario_print.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # a scenario's gamebook
+    scenario_print.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # a scenario's gamebook
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/editions/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
     practice.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # hooks/editions/practice.py
