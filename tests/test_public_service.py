@@ -736,7 +736,13 @@ def test_teacher_hub_lists_every_lesson_pack_and_easy_read_hub_every_edition(bui
     hub = soup_of(built_site / prefix / "teachers/index.html")
     packs = {a["href"] for a in hub.select(".zb-hub h3 a")}
     lessons = catalog.lesson_ids()
-    assert len(packs) == len(lessons) > 0
+    # then each "path of a hero" scenario's teacher page (hooks/editions/scenario_print.py)
+    from hooks.content import scenario
+    scenarios = scenario.scenarios(catalog, "kk")
+    assert len(packs) == len(lessons) + len(scenarios) and lessons
+    for entry in scenarios:
+        assert any(h.endswith(f"scenarios/{entry.slug}.teacher/") for h in packs), entry.slug
+        assert (built_site / prefix / f"scenarios/{entry.slug}.teacher/index.html").is_file()
     for lesson_id in lessons:
         entry = catalog.lesson(lesson_id, "kk")
         slug = entry.rel.removesuffix(".md")
