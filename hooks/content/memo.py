@@ -150,12 +150,17 @@ def keep_recent(kind: str, used: list, seconds: float = 3600) -> None:
         pass
 
 
-# Small values also stay in this process, pickled (every caller gets its own copy): under
-# mkdocs serve a rebuild reads the unchanged files' results without opening a file.
+# Under mkdocs serve small values also stay in the process, pickled (every caller gets its own
+# copy): a rebuild reads the unchanged files' results without opening a file. Off for a build
+# (one pass: it would only add to the peak memory); ``keep_in_process`` turns it on.
 _RECENT: dict = {}
 RECENT_VALUE_BYTES = 256 * 1024
-RECENT_TOTAL_BYTES = 64 * 1024 * 1024
+RECENT_TOTAL_BYTES = [0]
 _recent_bytes = [0]
+
+
+def keep_in_process(total_bytes: int = 64 * 1024 * 1024) -> None:
+    RECENT_TOTAL_BYTES[0] = total_bytes
 
 
 def load(kind: str, parts: tuple):
@@ -184,9 +189,9 @@ def store(kind: str, parts: tuple, value) -> None:
 
 
 def _remember(path: Path, data: bytes) -> None:
-    if len(data) > RECENT_VALUE_BYTES:
+    if len(data) > RECENT_VALUE_BYTES or not RECENT_TOTAL_BYTES[0]:
         return
-    if _recent_bytes[0] + len(data) > RECENT_TOTAL_BYTES:
+    if _recent_bytes[0] + len(data) > RECENT_TOTAL_BYTES[0]:
         _RECENT.clear()
         _recent_bytes[0] = 0
     _RECENT[path] = data

@@ -29,6 +29,7 @@ from hooks.site import search  # noqa: E402
 from hooks.content import glossary, readability  # noqa: E402
 from hooks.site import csp, reproducible  # noqa: E402
 from hooks.content import markup
+from hooks.content import memo  # noqa: E402
 from hooks.editions import cards, images, offline  # noqa: E402
 from hooks.editions import teacher  # noqa: E402
 from hooks.editions import practice  # noqa: E402
@@ -151,6 +152,8 @@ def on_page_read_source(page, config):
 
 def on_startup(command, dirty):
     STATE["command"] = command  # "serve" or "build"
+    if command == "serve":  # rebuilds read unchanged results from memory: hooks/content/memo.py
+        memo.keep_in_process()
 
 
 def on_config(config):
