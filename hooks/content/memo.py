@@ -102,8 +102,27 @@ def get(kind: str, parts: tuple, produce):
     return value
 
 
-def _path(kind: str, parts: tuple) -> Path:
-    return folder() / kind / f"{key(kind, *parts)}.pickle"
+def _path(kind: str, parts: tuple, ext: str = "pickle") -> Path:
+    return folder() / kind / f"{key(kind, *parts)}.{ext}"
+
+
+def file_for(kind: str, parts: tuple, ext: str) -> Path | None:
+    """Where a result that is a file (megabytes: kept as it is, never read into memory) is
+    stored for (kind, parts); None when the memo is off. The caller copies it out when it
+    exists, else writes it there with ``put_file``."""
+    return _path(kind, parts, ext) if enabled() else None
+
+
+def put_file(path: Path | None, data: bytes) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        log.debug("memo not written: %s", exc)
 
 
 # ----- size: results of old code and old site-wide products are deleted --------------------
@@ -129,14 +148,14 @@ def folder() -> Path:
     return here
 
 
-def keep_recent(kind: str, used: list, seconds: float = 3600) -> None:
+def keep_recent(kind: str, used: list, seconds: float = 3600, ext: str = "pickle") -> None:
     """For site-wide products (one per site, megabytes each): the entries ``used`` (parts) are
     marked used now, and those of ``kind`` not used in the last ``seconds`` are deleted, so that
     the cache holds the last site's, not every site's since the code changed."""
     if not enabled():
         return
     now = time.time()
-    keep = {_path(kind, parts) for parts in used}
+    keep = {_path(kind, parts, ext) for parts in used}
     for path in keep:
         try:
             os.utime(path)

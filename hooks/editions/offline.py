@@ -24,6 +24,7 @@ import io
 import os
 import posixpath
 import re
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -377,25 +378,28 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
     # A copy depends only on the files it holds, the site's file list, the address and the date:
     # kept on disk under their hash (hooks/content/memo.py), made again only when one changed.
     keys = {lang: copy_key(site_dir, lang, site_url, date, langs, all_files) for lang in built}
-    found = {lang: memo.load("offline", keys[lang]) for lang in built}
-    missing = [lang for lang in built if found[lang] is memo.MISSING]
+    stored = {lang: memo.file_for("offline", keys[lang], "zip") for lang in built}
+    missing = [lang for lang in built if stored[lang] is None or not stored[lang].is_file()]
     jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in missing]
-    made = workers.each(_make_copy, jobs)  # side by side when there are CPUs for it
-    for lang, data in zip(missing, made):
-        memo.store("offline", keys[lang], data)
-        found[lang] = data
-    memo.keep_recent("offline", list(keys.values()))  # the last site's copies, not every site's
-    copies = [found[lang] for lang in built]
+    made = dict(zip(missing, workers.each(_make_copy, jobs)))  # side by side when there are CPUs for it
     sizes = {}
-    for lang, data in zip(built, copies):
+    for lang in built:
+        target = site_dir / zip_path(lang)
+        if lang in made:
+            write_atomic(target, made[lang])
+            memo.put_file(stored[lang], made[lang])
+            del made[lang]
+        else:  # the stored copy, file to file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(stored[lang], target)
+        sizes[lang] = target.stat().st_size
         home = site_dir / f"{lang_root(lang)}index.html"
-        write_atomic(site_dir / zip_path(lang), data)
-        sizes[lang] = len(data)
         text = home.read_text(encoding="utf-8")
-        shown = human_size(len(data), lang)
+        shown = human_size(sizes[lang], lang)
         patched = SIZE_MARK.sub(f"<!--zb-offline-size-->{html.escape(shown)}<!--/zb-offline-size-->", text)
         if patched != text:
             home.write_text(patched, encoding="utf-8")
+    memo.keep_recent("offline", list(keys.values()), ext="zip")  # the last site's copies, not every site's
     return sizes
 
 

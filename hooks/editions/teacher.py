@@ -490,6 +490,8 @@ def files(catalog: Catalog, lang: str, config) -> list:
 # ----- the course print view --------------------------------------------------------------------
 def remember(lang: str, rel: str, content: str) -> None:
     """on_page_content: keep each lesson's HTML for the course print view."""
+    if any(key[0] != lang for key in _RENDERED):  # a new language's build: the last one's are done
+        _RENDERED.clear()
     _RENDERED[(lang, rel)] = content
 
 

@@ -350,6 +350,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    # The page is rendered: its Markdown and HTML are not needed again (mkdocs-static-i18n keeps
+    # every language's pages until the end; without this the peak memory grows with each language).
+    page.markdown = page.content = ""  # (not None: MkDocs then reads the title from them again)
     # Content-Security-Policy meta tag, hashing this page's inline scripts: hooks/site/csp.py
     return csp.add_meta(output)
 

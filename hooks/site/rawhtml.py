@@ -25,10 +25,15 @@ _ID = re.compile(r"""\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def hold(block: str) -> str:
-    """The token that stands for the raw HTML block ``block`` (no blank line inside)."""
+    """The token that stands for the raw HTML block ``block`` (no blank line inside). Each
+    ``hold`` is matched by one put-back in ``restore`` (then the block is forgotten)."""
     token = "ZBRAW" + hashlib.sha1(block.encode("utf-8")).hexdigest()
     _HELD[token] = block
+    _COUNT[token] = _COUNT.get(token, 0) + 1
     return token
+
+
+_COUNT: dict[str, int] = {}
 
 
 def held_page(markdown: str) -> str | None:
@@ -46,10 +51,14 @@ def restore(content: str) -> tuple[str, list[str]]:
     back: list[str] = []
 
     def put(m: re.Match) -> str:
-        block = _HELD.get(m.group(1))
+        token = m.group(1)
+        block = _HELD.get(token)
         if block is None:
             return m.group(0)
         back.append(block)
+        _COUNT[token] -= 1
+        if _COUNT[token] <= 0:  # every page that held it has it back: not kept for the whole build
+            del _HELD[token], _COUNT[token]
         return block
 
     return TOKEN.sub(put, content), back
