@@ -186,3 +186,17 @@ def minimal_pages(langs=("kk", "ru", "en")) -> dict[str, str]:
         for page in ("help", "accessibility", "editors"):
             files[f"{lang}/{page}.md"] = f"---\ntitle: {page}\n---\n\nText.\n"
     return files
+
+
+def pytest_collection_modifyitems(config, items):
+    """For pytest-xdist (tools/test runs ``-n 2 --dist loadgroup``): the tests of a module that
+    share a module- or session-scoped fixture of that module (a small site built for them, the
+    mutants' verdicts) run in one process, so the fixture is made once; every other test goes
+    wherever a core is free. The session's real site is shared through built_site's lock."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        for name in getattr(item, "fixturenames", ()):
+            defs = info.name2fixturedefs.get(name) if info else None
+            if defs and defs[-1].scope != "function" and defs[-1].baseid.endswith(".py"):
+                item.add_marker(pytest.mark.xdist_group(defs[-1].baseid))
+                break
