@@ -407,6 +407,38 @@ def test_kazakh_letters_have_their_cells(built_site):
     assert len(checked) >= 8, checked
 
 
+def test_open_questions_are_in_the_braille_with_a_note_and_their_model_answer_in_the_key(built_site):
+    catalog = catalog_module.build(ROOT / "docs", dt.date(2026, 11, 21))
+    seen = []
+    for entry in catalog.entries.values():
+        opens = [q for one in entry.quizzes or [] for q in one.questions if q.type == "open"]
+        if entry.kind != "lesson" or entry.meta.get("withdrawn") or not opens:
+            continue
+        hint = Translator(entry.lang).t("braille.quiz_open")
+        blocks = braille_doc.lesson_blocks(entry.meta, entry.src.body, entry.path, entry.src.body_line, entry.lang,
+                                           quizzes=entry.quizzes)
+        questions = [b.text for b in blocks if b.style == "question"]
+        answers = [b.text for b in blocks if b.style == "answer"]
+        prefix = "" if entry.lang == "kk" else f"{entry.lang}/"
+        txt = (built_site / f"{prefix}{entry.rel.removesuffix('.md')}.braille" / f"{entry.slug}.{entry.lang}.txt"
+               ).read_text(encoding="utf-8-sig")
+        hyphen = braille.cells_of(braille.DIVISION["word_marker"])
+        number_line = f"(?:{braille.BLANK}{{5,}}{braille.NUMBER_SIGN}[^\n]*\n)?"
+        flat = re.sub(f"{hyphen}\n\f?{number_line}\f?{braille.BLANK}*", "", txt).replace("\n", "")
+        for q in opens:
+            prompt = braille_doc.inline_text(q.text)
+            (asked,) = [text for text in questions if text.endswith(f" {prompt} {hint}")]
+            number = asked.split(".")[0]
+            model = braille_doc.inline_text(q.model_answer)
+            assert f"{number}. {model}" in answers, (entry.path, q.id)
+            # the prompt's words and the note are in the embossed text, as liblouis writes them
+            for word in re.findall(r"[^\W\d_]{4,}", f"{prompt} {hint}"):
+                assert braille.translate(word, braille.tables_for(entry.lang)) in flat, (entry.path, word)
+            seen.append((entry.lang, entry.slug))
+    assert {(lang, slug) for lang in ("kk", "ru", "en")
+            for slug in ("droppers", "bullying", "rights-and-responsibility")} <= set(seen)
+
+
 def test_preview_page(built_site):
     for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
         from hooks.content.strings import Translator

@@ -43,7 +43,8 @@ def blocks() -> list[dict]:
 def test_the_guide_has_the_examples_this_test_checks():
     found = blocks()
     files = {b["attrs"]["file"] for b in found if "file" in b["attrs"]}
-    assert {"docs/kk/fraud/example.md", "docs/ru/fraud/example.md", "docs/kk/fraud/example.easy.md"} <= files
+    assert {"docs/kk/fraud/example.md", "docs/ru/fraud/example.md", "docs/kk/fraud/example.easy.md",
+            "docs/kk/scenarios/example.md"} <= files
     assert sum(1 for b in found if b["info"] == "quiz") >= 2
 
 
@@ -68,7 +69,8 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     for block in blocks():
         target = block["attrs"].get("file")
         if target:
-            written[target] = block["text"] + "\n\n## Мәтін\n\nМәтін.\n"
+            # a lesson example gets a body; a scenario example is a whole file (its steps are its body)
+            written[target] = block["text"] + ("\n" if "/scenarios/" in target else "\n\n## Мәтін\n\nМәтін.\n")
     for block in blocks():
         target = block["attrs"].get("append")
         if target:
@@ -88,5 +90,14 @@ def test_the_examples_pass_every_check_when_placed_in_lessons(tmp_path):
     assert [s["minutes"] for s in ru.meta["steps"]] == [10, 20]
     # (options in the course's key order, hooks/content/keyorder.py: the right one by its text)
     assert [(q.id, q.type, [q.options[i].text for i in q.correct] if q.options else q.answer)
-            for q in ru.quizzes[0].questions] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+            for q in ru.quizzes[0].questions][:2] == [("card-rent", "single", ["Откажусь."]), ("mule-crime", "truefalse", True)]
+    # the open question: type and lines from the original, its own model answer
+    opened = ru.quizzes[0].questions[2]
+    assert (opened.id, opened.type, opened.lines) == ("refuse-reply", "open", 4)
+    assert opened.model_answer.startswith("В хорошем ответе есть ясный отказ")
     assert ru.meta["sources"][0]["act"] == "criminal-code"
+    # the scenario example: 8 steps, its graph read into the model (hooks/content/scenario.py)
+    from hooks.content import scenario
+    model = catalog.get("kk", "scenarios/example.md").scenario
+    assert len(model.steps) == 8 and model.start.id == "offer"
+    assert scenario.paths(model) == (6, 2, 4)

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -215,3 +216,106 @@ def test_definitions_work_by_touch(http_server, browser):
         expect(page.locator(f"{target} + dd")).to_be_in_viewport()
     finally:
         context.close()
+
+
+# --- Pictograms beside the key ideas ---------------------------------------------------------------
+
+PICTOGRAM_DIR = ROOT / "overrides/assets/pictograms"
+PICTOGRAMS = yaml.safe_load((ROOT / "hooks/data/pictograms.yml").read_text(encoding="utf-8"))["pictograms"]
+SCRIPT = {"kk": re.compile(r"[а-яёәғқңөұүһі]", re.I), "ru": re.compile(r"[а-яё]", re.I),
+          "en": re.compile(r"[a-z]", re.I)}
+FOREIGN = {"kk": re.compile(r"[a-z]", re.I), "ru": re.compile(r"[a-zәғқңөұүһі]", re.I),
+           "en": re.compile(r"[а-яёәғқңөұүһі]", re.I)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_easy_read_page_has_pictograms_beside_its_ideas_with_alt_text_in_its_language(built_site, lang):
+    for rel in LESSONS:
+        here = url_of(lang, rel.replace(".md", ".easy.md"))
+        soup = soup_of(built_site, here)
+        text = soup.select_one(".zb-text")
+        assert text["lang"] == lang, here
+        assert "[[picture:" not in text.get_text(), f"/{here}: a picture left as text"
+        pics = text.select(".zb-pic > img.zb-pic__img")
+        assert len(pics) >= 2, f"/{here}: {len(pics)} pictogram(s), easy read needs at least 2"
+        for img in pics:
+            name = Path(urlsplit(img["src"]).path).stem
+            alt = img.get("alt", "").strip()
+            assert alt, f"/{here}: {name} has no alt text"
+            assert SCRIPT[lang].search(alt) and not FOREIGN[lang].search(alt), f"/{here}: alt «{alt}» not in {lang}"
+            assert alt == PICTOGRAMS[name][lang], (here, name, alt)
+            target = resolves(built_site, here, img["src"])
+            assert target == f"assets/pictograms/{name}.svg"
+            # beside an idea: the text next to the picture says something
+            beside = img.find_next_sibling(class_="zb-pic__text") or img.find_next_sibling("p")
+            assert beside is not None and len(beside.get_text(strip=True)) > 3, (here, name)
+        # a picture in a numbered list keeps the list's numbers
+        for item_pic in text.select("li > .zb-pic--item"):
+            assert item_pic.parent.parent.name in ("ol", "ul"), here
+        # no empty heading; a word list without legal citations
+        for heading in soup.select(".md-content h2, .md-content h3"):
+            following = heading.find_next_sibling()
+            assert following is not None and following.name not in ("h1", "h2", "h3"), (here, heading.get_text())
+        assert not soup.select(".zb-terms__law"), here
+
+
+def test_every_pictogram_is_a_small_licensed_svg_with_alt_text_in_three_languages():
+    licence = (PICTOGRAM_DIR / "LICENSE.md").read_text(encoding="utf-8")
+    assert "CC0 1.0" in licence
+    files = {p.stem for p in PICTOGRAM_DIR.glob("*.svg")}
+    assert files == set(PICTOGRAMS), "every SVG has alt texts in pictograms.yml and every entry a file"
+    for name in PICTOGRAMS:
+        svg = PICTOGRAM_DIR / f"{name}.svg"
+        assert svg.stat().st_size < 2048, f"{svg.name}: {svg.stat().st_size} bytes, keep it under 2 KB"
+        assert f"`{name}.svg`" in licence, f"LICENSE.md does not list {name}.svg"
+        for lang in LANGS:
+            alt = PICTOGRAMS[name][lang].strip()
+            assert SCRIPT[lang].search(alt) and not FOREIGN[lang].search(alt), (name, lang, alt)
+
+
+def test_an_unknown_or_misplaced_picture_is_an_error_with_file_and_line(tmp_path):
+    from conftest import lesson_md, minimal_pages
+    from hooks.content import checks
+
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md()
+    files["kk/fraud/sample.easy.md"] = ("---\ntitle: Жеңіл оқу\n---\n\n## Бастысы\n\n"
+                                        "1. [[picture:call]] Банкке қоңырау шалыңыз.\n"   # line 7: right
+                                        "2. [[picture:dragon]] Ата-анаңызға айтыңыз.\n"   # line 8: unknown
+                                        "\n[[picture:stop]] Тоқтаңыз.\n"                   # line 10: right
+                                        "Сосын [[picture:police]] полицияға айтыңыз.\n")   # line 11: inside
+    for rel, text in files.items():
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    catalog = checks.run(tmp_path / "docs", dt.date(2026, 11, 22))
+    # (the short sample text also trips the readability limits: those errors are not this test's)
+    errors = [e.format() for e in catalog.errors if re.search(r"^(unknown )?picture '", e.message)]
+    assert len(errors) == 2, [e.format() for e in catalog.errors]
+    assert errors[0].endswith("kk/fraud/sample.easy.md:8: unknown picture 'dragon' — use one of: "
+                              + ", ".join(sorted(PICTOGRAMS)) + " (hooks/data/pictograms.yml)")
+    assert "kk/fraud/sample.easy.md:11: picture 'police' is not at the start of a paragraph or list item" in errors[1]
+
+
+def test_a_translation_with_other_pictures_than_the_kazakh_easy_read_gets_a_notice(tmp_path):
+    from conftest import lesson_md, minimal_pages
+    from hooks.content import checks
+
+    files = minimal_pages()
+    files["kk/fraud/sample.md"] = lesson_md()
+    files["kk/fraud/sample.easy.md"] = ("---\ntitle: Жеңіл оқу\n---\n\n## Бастысы\n\n"
+                                        "1. [[picture:call]] Банкке бірден хабарлас.\n"
+                                        "2. [[picture:stop]] Кодты айтпа.\n")
+    files["ru/fraud/sample.easy.md"] = ("---\ntitle: Лёгкое чтение\n---\n\n## Главное\n\n"
+                                        "1. [[picture:call]] Сразу позвони в банк.\n"
+                                        "2. [[picture:police]] Не говори код.\n")   # line 8: not 'stop'
+    files["en/fraud/sample.easy.md"] = ("---\ntitle: Easy read\n---\n\n## The main thing\n\n"
+                                        "1. [[picture:call]] Call your bank at once.\n"
+                                        "2. [[picture:stop]] Do not tell the code.\n")
+    for rel, text in files.items():
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    catalog = checks.run(tmp_path / "docs", dt.date(2026, 11, 22))
+    assert not [e for e in catalog.errors if "picture" in e.message]
+    notices = [e.format() for e in catalog.notices if "pictures differ" in e.message]
+    assert len(notices) == 1, notices
+    assert "ru/fraud/sample.easy.md:8: the pictures differ from the Kazakh easy read (call, police here; call, stop there)" in notices[0]

@@ -64,13 +64,20 @@ def test_the_bank_page_is_a_working_quiz_without_javascript(built_site, lang):
     assert set(shown) == set(expected)
     for qid, (_, q) in expected.items():
         fieldset = shown[qid]
+        if q.type == "open":  # written, not scored: a text area and the model answer in a <details>
+            assert not fieldset.has_attr("data-answer") and not fieldset.select("input")
+            assert fieldset.select_one("textarea") and fieldset.select_one("details.zb-quiz__model")
+            assert len(fieldset.select(".zb-quiz__lines .zb-line")) == q.lines
+            continue
         assert fieldset["data-answer"] == " ".join(map(str, q.correct))
         inputs = fieldset.select("input")
         assert len(inputs) == (2 if q.type == "truefalse" else len(q.options))
         assert all(i["type"] == ("checkbox" if q.type == "multiple" else "radio") for i in inputs)
     keys = " ".join(d.get_text(" ") for d in page.select("details.zb-quiz__key"))
     t = Translator(lang)
-    assert keys.count(t.t("quiz.right_answer")) + keys.count(t.t("quiz.right_answers")) >= len(expected)
+    opens = sum(q.type == "open" for _, q in expected.values())
+    assert keys.count(t.t("quiz.right_answer")) + keys.count(t.t("quiz.right_answers")) >= len(expected) - opens
+    assert keys.count(t.t("quiz.model_answer")) >= opens
     scripts = [s.get("src", "") for s in page.select("script")]
     assert any(s.endswith(quiz.SCRIPT) for s in scripts)
 
@@ -112,6 +119,13 @@ def test_each_variant_has_a_key_with_the_right_answers(built_site, lang, n):
     assert [li["id"].removeprefix("key-") for li in items] == asked
     for li in items:
         _, q = expected[li["id"].removeprefix("key-")]
+        if q.type == "open":  # the model answer, in the key only
+            model = " ".join(BeautifulSoup(quiz.block(q.model_answer), "html.parser").get_text(" ").split())
+            shown = " ".join(li.select_one(".zb-key__answer").get_text(" ").split())
+            assert shown == f'{t.t("quiz.model_answer")} {model}', (shown, model)
+            sheet = soup(built_site, lang, f"law-basics/practice-test/variant-{n}.md")
+            assert len(sheet.select(f"#q-{q.id} .zb-ws__lines .zb-line")) == q.lines  # lines to write on
+            continue
         labels = ([t.t("quiz.true"), t.t("quiz.false")] if q.type == "truefalse"
                   else [text_of(quiz.inline(o.text)) for o in q.options])
         right = "; ".join(f"{LETTERS[i]}. {labels[i]}" for i in q.correct)

@@ -519,7 +519,7 @@ def test_listen_reads_a_russian_lesson_in_order_and_stops(browser, built_site, h
 
 def answer_all(page, wrong_first: bool = True):
     """Tick an option in every question (the first one) and press each Check button."""
-    for q in page.locator("form.zb-quiz .zb-quiz__q").all():
+    for q in page.locator("form.zb-quiz .zb-quiz__q:not([data-type=open])").all():
         q.locator("input").first.check()
         q.locator("button.zb-quiz__btn").first.click()
 
@@ -537,7 +537,7 @@ def test_true_false_is_yes_no_and_ticked_options_are_marked(browser, built_site,
     answer_all(page)
     marks = {"kk": ("дұрыс таңдау", "қате таңдау"), "ru": ("верный выбор", "неверный выбор"),
              "en": ("right choice", "wrong choice")}[lang]
-    for q in page.locator("form.zb-quiz .zb-quiz__q").all():
+    for q in page.locator("form.zb-quiz .zb-quiz__q:not([data-type=open])").all():
         right = q.get_attribute("data-answer").split()
         label = q.locator(".zb-quiz__option").first
         mark = label.locator(".zb-quiz__mark").inner_text().replace("✓", "").replace("✗", "").strip()
@@ -736,7 +736,13 @@ def test_teacher_hub_lists_every_lesson_pack_and_easy_read_hub_every_edition(bui
     hub = soup_of(built_site / prefix / "teachers/index.html")
     packs = {a["href"] for a in hub.select(".zb-hub h3 a")}
     lessons = catalog.lesson_ids()
-    assert len(packs) == len(lessons) > 0
+    # then each "path of a hero" scenario's teacher page (hooks/editions/scenario_print.py)
+    from hooks.content import scenario
+    scenarios = scenario.scenarios(catalog, "kk")
+    assert len(packs) == len(lessons) + len(scenarios) and lessons
+    for entry in scenarios:
+        assert any(h.endswith(f"scenarios/{entry.slug}.teacher/") for h in packs), entry.slug
+        assert (built_site / prefix / f"scenarios/{entry.slug}.teacher/index.html").is_file()
     for lesson_id in lessons:
         entry = catalog.lesson(lesson_id, "kk")
         slug = entry.rel.removesuffix(".md")

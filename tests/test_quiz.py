@@ -118,7 +118,7 @@ def test_without_an_error_list_the_first_problem_is_raised():
      r"^docs/kk/fraud/sample\.md:14: question 1 \('first'\), option 1: 'correct' must be true or false"),
     ("    type: single\n", "    type: multiple\n", None),
     ("    type: single\n", "    type: choice\n",
-     r"^docs/kk/fraud/sample\.md:10: question 1 \('first'\): 'type' must be single, multiple or truefalse"),
+     r"^docs/kk/fraud/sample\.md:10: question 1 \('first'\): 'type' must be single, multiple, truefalse or open"),
     ("  - id: first\n", "  - id: First Question\n",
      r"^docs/kk/fraud/sample\.md:9: question 1: the id 'First Question' must be lowercase ASCII"),
     ("  - id: first\n", "  - type: single\n",
@@ -236,7 +236,7 @@ def test_a_translation_without_the_quiz_is_reported(tmp_path):
     assert [e.format() for e in cat.errors] == [
         "docs/en/fraud/sample.md:1: this page has 0 quiz block(s) but the Kazakh original docs/kk/fraud/sample.md "
         "has 1 — translate the quiz of docs/kk/fraud/sample.md question by question and option by option, "
-        "in the same order; leave out id, type, correct and answer (they come from the original)"]
+        "in the same order; leave out id, type, correct, answer and lines (they come from the original)"]
 
 
 def test_the_real_lessons_quizzes_pass_the_checks():
@@ -392,3 +392,165 @@ def test_quiz_script_is_small_and_has_no_eval_or_html_parsing():
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write",
                    "setTimeout(\"", "import("):
         assert banned not in code, banned
+
+
+# ----- open questions (type: open) ---------------------------------------------------------------
+OPEN = """Intro text.
+
+```quiz
+questions:
+  - id: reply
+    type: open
+    text: Write a reply that says no.
+    lines: 4
+    model_answer: |
+      A clear **no** and the reason.
+  - id: tf
+    type: truefalse
+    text: Is it a crime?
+    answer: true
+```
+"""
+
+
+def test_an_open_question_is_parsed_with_its_lines_and_model_answer():
+    (parsed,) = quiz.parse_quizzes(OPEN, PATH, 5)
+    q = parsed.questions[0]
+    assert (q.id, q.type, q.lines, q.model_answer, q.line, q.options, q.correct) == (
+        "reply", "open", 4, "A clear **no** and the reason.\n", 9, [], [])
+    assert not q.scored and parsed.questions[1].scored
+    # saved answers belong to the scored questions: rewording or resizing the open one keeps them
+    (other,) = quiz.parse_quizzes(OPEN.replace("lines: 4", "lines: 6"), PATH, 5)
+    assert other.fingerprint() == parsed.fingerprint()
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("    lines: 4\n", "",
+     f"{PATH}:9: question 1 ('reply'): an open question needs 'lines:' (how many lines to write on paper) — "
+     "write how many lines to leave for the answer, e.g. lines: 4 (1 to 20)"),
+    ("    model_answer: |\n      A clear **no** and the reason.\n", "",
+     f"{PATH}:9: question 1 ('reply'): an open question needs 'model_answer:' (what a good answer contains) — "
+     "write the model answer after 'model_answer:'"),
+    ("    lines: 4\n", "    lines: four\n",
+     f"{PATH}:12: question 1 ('reply'): 'lines' must be a whole number from 1 to 20, not 'four' — "
+     "write how many lines to leave for the answer, e.g. lines: 4 (1 to 20)"),
+    ("    lines: 4\n", "    lines: 0\n",
+     f"{PATH}:12: question 1 ('reply'): 'lines' must be a whole number from 1 to 20, not 0"),
+    ("    model_answer: |\n      A clear **no** and the reason.\n", "    model_answer: ''\n",
+     f"{PATH}:13: question 1 ('reply'): 'model_answer' must be non-empty text"),
+    ("    lines: 4\n", "    lines: 4\n    modelanswer: x\n",
+     f"{PATH}:13: question 1 ('reply'): unknown key 'modelanswer' — the keys of a question are: id, type, text, "
+     "options, answer, lines, model_answer"),
+    ("    lines: 4\n", "    lines: 4\n    options:\n      - text: a\n",
+     f"{PATH}:13: question 1 ('reply'): an open question has no options: it is answered in writing"),
+    ("    lines: 4\n", "    lines: 4\n    answer: true\n",
+     f"{PATH}:13: question 1 ('reply'): an open question has no 'answer': it is answered in writing"),
+    ("    answer: true\n", "    answer: true\n    lines: 3\n",
+     f"{PATH}:19: question 2 ('tf'): 'lines' is only for open questions — remove the line, or write 'type: open'"),
+    ("    type: open\n", "    type: essay\n",
+     f"{PATH}:10: question 1 ('reply'): 'type' must be single, multiple, truefalse or open"),
+])
+def test_open_question_errors_name_the_file_and_line(old, new, expected):
+    found = problems(OPEN.replace(old, new, 1))
+    assert any(m.startswith(expected) for m in found), found
+
+
+def open_files(**override) -> dict:
+    files = {f"{lang}/fraud/open.md": lesson_md(lesson_id="open", body=fixture(f"open.{lang}.md"))
+             for lang in ("kk", "ru", "en")}
+    files.update(override)
+    return files
+
+
+def test_a_translated_open_question_takes_type_and_lines_from_the_original(tmp_path):
+    cat = build(tmp_path, open_files())
+    assert [e.format() for e in cat.errors] == []
+    q = cat.get("ru", "fraud/open.md").quizzes[0].questions[0]
+    assert (q.id, q.type, q.lines) == ("refuse-card", "open", 4)
+    assert q.model_answer.startswith("В хорошем ответе есть **ясный отказ**")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  - text: Друг просит", "  - type: single\n    text: Друг просит",
+     "question 'refuse-card' is single but in the Kazakh original it is open"),
+    ("  - text: Друг просит", "  - lines: 6\n    text: Друг просит",
+     "question 'refuse-card' leaves 6 lines here but 4 in the Kazakh original"),
+    ("    model_answer: |\n      В хорошем ответе есть **ясный отказ** и причина.\n\n"
+     "      - Карту нельзя отдавать другому.\n", "",
+     "question 'refuse-card' needs its 'model_answer:' in this language"),
+    ("  - text: Отдать карту", "  - model_answer: Да.\n    text: Отдать карту",
+     "question 'card-crime' is truefalse in the Kazakh original: 'lines' and 'model_answer' are only for open"),
+    ("  - text: Друг просит", "  - lines: 4\n    type: open\n    text: Друг просит", None),
+])
+def test_a_translation_may_not_change_an_open_question(tmp_path, old, new, expected):
+    ru = fixture("open.ru.md")
+    assert old in ru
+    text = lesson_md(lesson_id="open", body=ru.replace(old, new, 1))
+    cat = build(tmp_path, open_files(**{"ru/fraud/open.md": text}))
+    found = [e.format() for e in cat.errors]
+    if expected is None:  # restating the original's type and lines is allowed
+        assert found == []
+        return
+    assert len(found) == 1 and found[0].startswith("docs/ru/fraud/open.md:") and expected in found[0], found
+    line = int(found[0].split(":")[1])
+    assert text.split("\n")[line - 1].lstrip().startswith("- "), text.split("\n")[line - 1]
+
+
+def test_an_open_question_renders_a_text_area_and_a_model_answer_in_details_not_scored():
+    html = render(fixture("open.en.md").replace("- text: A friend", "- id: refuse-card\n    type: open\n"
+                                                "    lines: 4\n    text: A friend").replace(
+        "- text: Handing", "- id: card-crime\n    type: truefalse\n    answer: true\n    text: Handing"), "en")
+    parsed = Tags(html)
+    fieldsets = {a["id"]: a for t, a in parsed.tags if t == "fieldset"}
+    assert fieldsets["q-refuse-card"]["data-type"] == "open" and "data-answer" not in fieldsets["q-refuse-card"]
+    assert fieldsets["q-card-crime"]["data-answer"] == "0"
+    # a text area with a label, no choices, and lines for print
+    assert [t for t, a in parsed.tags if a.get("name") == "q-refuse-card"] == []
+    area = next(a for t, a in parsed.tags if t == "textarea")
+    assert area["id"] == "q-refuse-card-answer" and area["rows"] == "4"
+    assert f'<label class="zb-quiz__open-label" for="q-refuse-card-answer">Your answer</label>' in html
+    assert html.count('<span class="zb-line"></span>') == 4
+    # the model answer in the question's own <details>, and in the key
+    own = html[html.index('<details class="zb-quiz__model">'):html.index("</details>")]
+    assert "<summary>Show model answer</summary>" in own and "Model answer:" in own
+    assert "A good answer has <strong>a clear no</strong> and the reason." in own
+    assert "<li>A card must not be handed to anyone else.</li>" in own and "Saying no is the right choice." in own
+    key = html[html.index('<details class="zb-quiz__key">'):]
+    assert "A good answer has <strong>a clear no</strong>" in key and "Correct answer:" in key
+
+
+def _open_questions(lang: str) -> list:
+    """(lesson as read in ``lang``, its open questions) for every published lesson that has one."""
+    cat = catalog.build(ROOT / "docs", TODAY)
+    out = []
+    for lesson_id in cat.lesson_ids():
+        entry = cat.best(lesson_id, lang)
+        opens = [q for one in entry.quizzes or [] for q in one.questions if q.type == "open"]
+        if opens:
+            out.append((entry, opens))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_lesson_pages_show_open_questions_with_the_model_answer_in_details(built_site, lang):
+    from bs4 import BeautifulSoup
+    from hooks.site.pages import url_of
+
+    lessons = _open_questions(lang)
+    assert {e.slug for e, _ in lessons} >= {"droppers", "bullying", "rights-and-responsibility"}
+    t = Translator(lang)
+    for entry, opens in lessons:
+        page = BeautifulSoup((built_site / url_of(lang, entry.rel) / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        for q in opens:
+            box = page.select_one(f"fieldset#q-{q.id}")
+            assert box["data-type"] == "open" and not box.has_attr("data-answer"), entry.path
+            assert box.select("input") == [] and box.select_one("textarea")
+            label = page.select_one(f'label[for="{box.select_one("textarea")["id"]}"]')
+            assert label.get_text(strip=True) == t.t("quiz.open_label")
+            details = box.select_one("details.zb-quiz__model")
+            assert details.summary.get_text(strip=True) == t.t("quiz.model_answer_show")
+            shown = " ".join(details.get_text(" ").split())
+            model = " ".join(BeautifulSoup(quiz.block(q.model_answer), "html.parser").get_text(" ").split())
+            assert model and model in shown, (entry.path, q.id)
+            assert len(box.select(".zb-quiz__lines .zb-line")) == q.lines

@@ -15,6 +15,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).parent / "fixtures" / "quiz"
 LESSON = "fraud/sample/"
 HOSTILE = "safety/hostile/"
+OPEN = "fraud/open/"
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
 
 
@@ -41,6 +42,11 @@ def quiz_site(tmp_path_factory) -> Path:
         for kk, other in FRONT_MATTER.get(lang, {}).items():
             text = text.replace(kk, other)
         files[f"{lang}/fraud/sample.md"] = text
+        # a lesson with an open question (written, not scored) and a true/false one
+        text = lesson_md(lesson_id="open", order=2, body=(FIXTURES / f"open.{lang}.md").read_text(encoding="utf-8"))
+        for kk, other in FRONT_MATTER.get(lang, {}).items():
+            text = text.replace(kk, other)
+        files[f"{lang}/fraud/open.md"] = text
     hostile = (FIXTURES / "hostile.md").read_text(encoding="utf-8")
     files["kk/safety/hostile.md"] = lesson_md(lesson_id="hostile", course="safety", body=hostile)
     cfg = fixture_site(tmp, files)
@@ -215,6 +221,61 @@ def test_works_under_csp_script_src_self(page, quiz_url):
     page.locator("#q-sms-code").get_by_role("button", name="Check").click()
     assert "Correct." in result(page, "sms-code")
     assert violations == [] and page.errors == []
+
+
+def test_open_question_is_not_scored_or_saved_and_shows_its_model_answer(page, quiz_url):
+    page.goto(quiz_url + "en/" + OPEN)
+    box = page.locator("#q-refuse-card")
+    assert box.locator("button").count() == 0                      # no "Check": nothing to score
+    area = box.get_by_label("Your answer")
+    assert area.evaluate("e => e.tagName") == "TEXTAREA"
+    area.fill("No, my card stays with me.")
+    model = box.locator("details.zb-quiz__model")
+    assert not model.get_by_text("A good answer has").is_visible()
+    model.get_by_text("Show model answer").click()
+    assert model.get_by_text("A good answer has a clear no and the reason.").is_visible()
+    assert model.get_by_text("Saying no is the right choice.").is_visible()
+    axe = Path(__file__).resolve().parents[1] / "node_modules/axe-core/axe.min.js"
+    if axe.is_file():  # the text area is labelled, the disclosure is a native <details>
+        page.evaluate(axe.read_text(encoding="utf-8"))
+        found = page.evaluate("""() => axe.run(document.querySelector('.zb-quiz'), {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+            .then(r => r.violations.map(v => v.id))""")
+        assert found == []
+    # the score counts the true/false question only
+    other = page.locator("#q-card-crime")
+    other.get_by_label("Yes").check()
+    other.get_by_role("button", name="Check").click()
+    assert page.locator(".zb-quiz__score").inner_text() == "Correct answers: 1 of 1."
+    assert page.get_by_role("button", name="Try again").is_visible()
+    # what was written is never stored; the checked answer is
+    stored = page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    assert "card-crime" in stored and "refuse-card" not in stored and "my card stays" not in stored
+    page.reload()
+    assert page.locator("#q-refuse-card-answer").input_value() == ""
+    assert page.locator(".zb-quiz__score").inner_text() == "Correct answers: 1 of 1."
+    # printed: ruled lines to write on instead of the text area; no model answer on paper
+    page.emulate_media(media="print")
+    lines = page.locator("#q-refuse-card .zb-quiz__lines .zb-line")
+    assert lines.count() == 4 and all(lines.nth(i).is_visible() for i in range(4))
+    assert lines.first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
+    assert not page.locator("#q-refuse-card-answer").is_visible()
+    assert not page.locator("#q-refuse-card details").is_visible()
+    assert page.errors == []
+
+
+def test_open_question_in_kazakh_without_javascript(browser, quiz_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(quiz_url + OPEN)
+    box = page.locator("#q-refuse-card")
+    assert "бағаланбайды" in box.locator("legend").inner_text()
+    box.get_by_text("Үлгі жауапты көрсету").click()
+    assert box.get_by_text("Жақсы жауапта анық бас тарту және себебі бар.").is_visible()
+    key = page.locator("details.zb-quiz__key")
+    key.locator("summary").click()
+    assert "Үлгі жауап:" in key.inner_text() and "Дұрыс жауап: Иә" in key.inner_text()
+    context.close()
 
 
 # ----- without JavaScript ----------------------------------------------------------

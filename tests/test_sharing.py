@@ -347,7 +347,8 @@ def test_offline_copy_opened_from_file_shows_a_lesson_and_the_quiz_works(browser
     context, page, requests, errors = open_offline(browser, block_storage)
     page.goto((unpacked / "zansabaq-kk" / "index.html").as_uri())
     assert "zb-offline__note" in page.content()  # the copy says it is the copy
-    page.locator(".zb-cards a").last.click()          # a course (fraud)
+    # a course (fraud); the home page's other cards ("try it": scenarios) come after the courses
+    page.locator("[aria-labelledby=zb-courses-title] .zb-cards a").last.click()
     page.wait_for_load_state()
     assert page.url.endswith("/fraud/index.html"), page.url
     page.locator(".zb-cards a", has_text="Дроппер").first.click()

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, lesson_md, minimal_pages, serve
 from hooks.content import helplines  # noqa: E402
 from hooks.content import catalog as catalog_module
-from hooks.editions import poster, qr, teacher
+from hooks.editions import poster, qr, quiz, teacher
 from hooks.content.catalog import LANGS, ORIGINAL
 from hooks.site.pages import url_of
 from hooks.content.strings import Translator
@@ -244,14 +244,42 @@ def test_worksheet_has_the_questions_and_no_answer(built_site, lang, lesson_id):
     assert [li["id"] for li in soup.select(".zb-ws__q")] == [f"q-{q.id}" for q in questions]
     for li, q in zip(soup.select(".zb-ws__q"), questions):
         assert len(li.select(".zb-ws__options > li")) == (2 if q.type == "truefalse" else len(q.options))
+        # an open question: as many ruled lines to write on as it asks for
+        assert len(li.select(".zb-ws__lines .zb-line")) == (q.lines if q.type == "open" else 0)
     t = Translator(lang)
     article = str(soup.select_one("article"))
     for never in ("zb-key", "zb-quiz__key", "data-answer", t.t("quiz.right_answer"), t.t("quiz.right_answers")):
         assert never not in article
-    for q in questions:                                   # no explanation leaks either
+    for q in questions:                                   # no explanation or model answer leaks either
         if q.explain:
             assert q.explain.split("\n")[0][:40] not in article
+        if q.model_answer:
+            assert q.model_answer.split("\n")[0][:40] not in article
+    assert t.t("quiz.model_answer") not in article
     assert public(lang, entry.rel) in soup.select_one(".zb-worksheet__lesson").get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_questions_have_ruled_lines_on_the_worksheet_and_the_model_answer_in_the_key(built_site, lang):
+    t = Translator(lang)
+    seen = set()
+    for lesson_id in CATALOG.lesson_ids():
+        entry = entry_of(lang, lesson_id)
+        opens = [q for q in teacher.questions(entry) if q.type == "open"]
+        if not opens:
+            continue
+        seen.add(lesson_id)
+        page = soup_of(built_site, url_of(lang, teacher.teacher_rel(entry.rel)))
+        for q in opens:
+            sheet = page.select_one(f".zb-teacher__worksheet #ws-{q.id}")
+            assert len(sheet.select(".zb-ws__lines .zb-line")) == q.lines >= 1
+            assert t.t("quiz.open_print") in sheet.get_text(" ")
+            key = page.select_one(f".zb-teacher__key #key-{q.id} .zb-key__answer")
+            shown = " ".join(key.get_text(" ").split())
+            model = " ".join(BeautifulSoup(quiz.block(q.model_answer), "html.parser").get_text(" ").split())
+            assert shown.startswith(t.t("quiz.model_answer")) and model in shown, (entry.path, q.id)
+            assert t.t("quiz.right_answer") not in shown
+    assert {"droppers", "bullying", "rights-and-responsibility"} <= seen
 
 
 @pytest.mark.parametrize("lang", LANGS)

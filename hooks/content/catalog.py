@@ -15,6 +15,8 @@ Layout it understands::
     docs/<lang>/<course>/index.md          course page
     docs/<lang>/<course>/<slug>.md         lesson
     docs/<lang>/<course>/<slug>.easy.md    easy-read edition of that lesson
+    docs/<lang>/scenarios/<slug>.md        "path of a hero" scenario (hooks/content/scenario.py)
+    docs/<lang>/scenarios/index.md         the scenarios hub page
 """
 from __future__ import annotations
 
@@ -33,13 +35,14 @@ from hooks.content.yamlsrc import ContentError, as_date
 class Entry:
     """One Markdown file of one language."""
 
-    kind: str            # "lesson", "easy", "course", "home", "page"
+    kind: str            # "lesson", "easy", "scenario", "course", "home", "page"
     lang: str
     rel: str             # path below docs/<lang>/, e.g. fraud/droppers.md
     src: sources.SourceFile
     facts: dict | None = None   # front matter with the inherited facts (hooks/content/inherit.py)
     quizzes: list | None = None  # parsed once (hooks/content/quizdata.py); None if a quiz has errors
     original: "Entry | None" = None  # where the inherited facts come from
+    scenario: object = None  # a scenario's steps and choices, parsed once (hooks/content/scenario.py)
 
     @property
     def raw(self) -> dict:
@@ -64,7 +67,7 @@ class Entry:
 
     @property
     def id(self) -> str:
-        if self.kind in ("lesson", "easy"):
+        if self.kind in ("lesson", "easy", "scenario"):
             return self.slug
         return str(self.meta.get("id", ""))
 
@@ -74,6 +77,8 @@ class Entry:
 
     @property
     def course(self) -> str:
+        if self.kind == "scenario":  # a scenario names its course; its folder is scenarios/
+            return str(self.meta.get("course") or "")
         return self.rel.split("/")[0] if "/" in self.rel else ""
 
     @property
@@ -204,10 +209,16 @@ def _int(value) -> int:
         return 0
 
 
+SCENARIOS = "scenarios"  # the folder of the "path of a hero" scenarios
+
+
 def classify(rel: str) -> str:
     parts = rel.split("/")
     if len(parts) == 1:
         return "home" if parts[0] == "index.md" else "page"
+    if len(parts) == 2 and parts[0] == SCENARIOS and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", parts[1]) \
+            and parts[1] != "index.md":
+        return "scenario"
     if len(parts) == 2 and parts[0] in COURSE_IDS:
         if parts[1] == "index.md":
             return "course"
@@ -241,6 +252,9 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             bad(f"must be one of: {', '.join(COURSE_IDS)}")
         elif entry.course != value:
             bad(f"is '{value}' but the file is in the folder '{entry.course}'",)
+    elif kind == "course_id":
+        if value not in COURSE_IDS:
+            bad(f"must be one of: {', '.join(COURSE_IDS)}")
     elif kind == "bool":
         if not isinstance(value, bool):
             bad("must be true or false")
@@ -280,7 +294,7 @@ def check_field(entry: Entry, name: str, rule: dict, value, errors: list) -> Non
             if not _text(src.get("title")):
                 bad(f"item {i + 1} needs a title:", at)
             url = src.get("url")
-            if entry.translation and entry.kind == "lesson" and "url" not in src:
+            if entry.translation and entry.kind in ("lesson", "scenario") and "url" not in src:
                 continue  # a translated source may give only its title: the url is the original's
             if not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
                 bad(f"item {i + 1} needs a url: that starts with https://", entry.line(name, i, "url"))
@@ -325,11 +339,14 @@ def check_entry(entry: Entry, errors: list) -> None:
     rules = {
         "lesson": RULES["lesson_fields"],
         "easy": RULES["easy_fields"],
+        "scenario": RULES["scenario_fields"],
     }.get(entry.kind, RULES["page_fields"])
     meta = entry.raw
     inherited = set()
     if entry.kind == "lesson" and entry.translation:
         inherited = set(RULES["inherited_fields"])
+    if entry.kind == "scenario" and entry.translation:
+        inherited = set(RULES["scenario_inherited_fields"])
     for name in meta:
         if name not in rules:
             errors.append(ContentError(
@@ -345,7 +362,7 @@ def check_entry(entry: Entry, errors: list) -> None:
                 ))
             continue
         check_field(entry, name, rule, meta[name], errors)
-    if entry.kind in ("lesson", "easy") and "id" in meta and meta.get("id") != entry.slug:
+    if entry.kind in ("lesson", "easy", "scenario") and "id" in meta and meta.get("id") != entry.slug:
         errors.append(ContentError(
             entry.path, entry.line("id"), f"'id' is '{meta.get('id')}' but the file is named '{entry.slug}'",
             f"name the file {meta.get('id')}.md (the same path in every language) or set id: {entry.slug}",
@@ -355,12 +372,13 @@ def check_entry(entry: Entry, errors: list) -> None:
 def check_across_languages(catalog: Catalog) -> None:
     errors = catalog.errors
     for entry in catalog.entries.values():
-        if entry.kind not in ("lesson", "easy") or entry.lang == ORIGINAL:
+        if entry.kind not in ("lesson", "easy", "scenario") or entry.lang == ORIGINAL:
             continue
         if catalog.get(ORIGINAL, entry.rel) is None and (ORIGINAL, entry.rel) not in catalog.unreadable:
             errors.append(ContentError(
                 entry.path, 1, f"there is no Kazakh original docs/{ORIGINAL}/{entry.rel}",
-                "every lesson is written in Kazakh first: add the Kazakh file at the same path",
+                f"every {'scenario' if entry.kind == 'scenario' else 'lesson'} is written in Kazakh first: "
+                "add the Kazakh file at the same path",
             ))
     for entry in catalog.entries.values():
         standard = entry.rel.replace(".easy.md", ".md")

@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label} {message.format()}")
             if annotate:
                 print(annotation(level, message))
+    if not args.quiet:  # each scenario's paths from the start to an ending: hooks/content/scenario.py
+        from hooks.content import scenario
+        for line in scenario.report(catalog):
+            print(f"INFO    {line}")
     if not args.quiet and not catalog.errors:
         print(catalog.report())
     seconds = time.monotonic() - started

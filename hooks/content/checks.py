@@ -28,6 +28,8 @@ from hooks.content.yamlsrc import ContentError
 from hooks.editions import actnow  # noqa: E402
 from hooks.editions import easyread  # noqa: E402
 from hooks.content import schoolplan  # noqa: E402
+from hooks.content import scenario  # noqa: E402
+from hooks.editions import scenario_print  # noqa: E402
 
 # Checkers that run over the whole catalogue: (catalog) -> None, appending errors/warnings.
 CHECKERS: list = []
@@ -42,6 +44,8 @@ CHECKERS.append(wording.check_catalog)  # Kazakh wrong -> right forms (notices):
 CHECKERS.append(actnow.check_catalog)  # act-now steps and their help numbers: hooks/editions/actnow.py
 CHECKERS.append(easyread.check_catalog)  # pictograms named in easy-read files: hooks/editions/easyread.py
 CHECKERS.append(schoolplan.check_catalog)  # school lessons: 45/90 minutes and an activity: hooks/content/schoolplan.py
+CHECKERS.append(scenario.check_catalog)  # "path of a hero" scenarios: steps, choices, graph, translations: hooks/content/scenario.py
+CHECKERS.append(scenario_print.check_catalog)  # a scenario's Braille gamebook: hooks/editions/scenario_print.py
 
 
 def _culprit(tb, catalog):

@@ -98,7 +98,7 @@ def check_page(page: Page, today: dt.date, registry: dict | None = None,
         if isinstance(claim, dict):
             _check_citation(page, "claims", i, claim, today, registry, errors, notices)
     # articles named in the text must be among the citations
-    if page.kind in ("lesson", "easy"):
+    if page.kind in ("lesson", "easy", "scenario"):
         for number, line_no in _articles_with_lines(page):
             if number not in cited:
                 by_list = bool(claims) or also_from_claims

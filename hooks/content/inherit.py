@@ -6,9 +6,12 @@ front matter the editions show) and a translation's quizzes the original's struc
 * a translated lesson: ``RULES["inherited_fields"]`` (course, order, audience, duration,
   sources, ...) from the Kazakh lesson at the same path; its own text fields over them;
   ``steps`` texts paired with the original's minutes;
+* a translated scenario (hooks/content/scenario.py): ``RULES["scenario_inherited_fields"]`` (id,
+  course, audience, duration, lessons, sources, claims, reviewed) from the Kazakh scenario;
 * an easy-read edition: ``RULES["easy_inherited_fields"]`` (id, reviewed) from the standard
   lesson in its language (else the Kazakh one);
-* a translation's quizzes: the original's ids, types, answers and option order
+* a translation's quizzes: the original's ids, types, answers, option order and the lines of an
+  open question (its model answer is the translation's own)
   (hooks/content/quizdata.py, ``merge``).
 
 Where a translation still states a fact, it must agree: an ERROR with file:line otherwise.
@@ -23,6 +26,9 @@ from hooks.content.yamlsrc import ContentError
 # Facts a translation may repeat, compared with the original as: (name, how to compare)
 _SAME = {
     "order": lambda a, b: a == b,
+    "id": lambda a, b: a == b,
+    "course": lambda a, b: a == b,
+    "lessons": lambda a, b: a == b,
     "duration": lambda a, b: a == b,
     "audience": lambda a, b: audience.parse(a) is not None and audience.parse(a) == audience.parse(b),
     "sources": lambda a, b: isinstance(a, list) and isinstance(b, list) and len(a) == len(b),
@@ -43,6 +49,15 @@ def link(catalog, check_field=None) -> None:
         if entry.kind == "lesson" and entry.translation:
             original = catalog.get(ORIGINAL, entry.rel)
             entry.facts = _translated(entry, original, catalog.errors)
+            entry.original = original
+    # a scenario (hooks/content/scenario.py): its translations inherit the scenario's facts
+    for entry in entries:
+        if entry.kind == "scenario" and not entry.translation:
+            entry.facts = dict(entry.raw, id=entry.slug)
+    for entry in entries:
+        if entry.kind == "scenario" and entry.translation:
+            original = catalog.get(ORIGINAL, entry.rel)
+            entry.facts = _translated(entry, original, catalog.errors, RULES["scenario_inherited_fields"])
             entry.original = original
     for entry in entries:
         if entry.kind == "easy":
@@ -66,11 +81,13 @@ def link(catalog, check_field=None) -> None:
         entry.quizzes = None if problems else merged
 
 
-def _translated(entry, original, errors: list) -> dict:
+def _translated(entry, original, errors: list, fields=None) -> dict:
     raw = entry.raw
+    scenario = entry.kind == "scenario"
     if original is None:
-        return dict(raw, id=entry.slug, course=entry.course)
-    facts = {name: original.meta[name] for name in RULES["inherited_fields"] if name in original.meta}
+        return dict(raw, id=entry.slug) if scenario else dict(raw, id=entry.slug, course=entry.course)
+    fields = RULES["inherited_fields"] if fields is None else fields
+    facts = {name: original.meta[name] for name in fields if name in original.meta}
     if isinstance(facts.get("sources"), list):
         # an inherited source is in the original's language (its ``lang``, for lang= and Braille)
         facts["sources"] = [dict(s, lang=original.lang) if isinstance(s, dict) else s for s in facts["sources"]]
@@ -101,7 +118,9 @@ def _translated(entry, original, errors: list) -> dict:
                            for mine, orig in zip(value, original.meta[name])]
             continue
         facts[name] = value
-    facts["id"], facts["course"] = entry.slug, entry.course
+    facts["id"] = entry.slug
+    if not scenario:  # a lesson's course is its folder; a scenario's is inherited
+        facts["course"] = entry.course
     return facts
 
 

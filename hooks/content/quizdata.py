@@ -19,8 +19,12 @@ states only text, question by question and option by option in the original's or
         explain: Whoever has the code can take your money.
     ```
 
-Where a translation still writes ``id``, ``type``, ``correct`` or ``answer``, it must agree
-with the original (an error with file:line otherwise).
+Where a translation still writes ``id``, ``type``, ``correct``, ``answer`` or ``lines``, it must
+agree with the original (an error with file:line otherwise).
+
+An ``open`` question has no options: ``lines`` (how many lines to leave for writing on paper)
+and ``model_answer`` (what a good answer contains). A translation writes its ``text`` and
+``model_answer``; ``lines`` comes from the original. It is not scored online.
 """
 from __future__ import annotations
 
@@ -32,9 +36,10 @@ from hooks.content import fences, yamlsrc
 from hooks.content.rules import RULES
 from hooks.content.yamlsrc import ContentError
 
-TYPES = ("single", "multiple", "truefalse")
+TYPES = ("single", "multiple", "truefalse", "open")
 QUIZ_KEYS = ("questions",)
-QUESTION_KEYS = ("id", "type", "text", "options", "answer", "explain", "source", "order")
+QUESTION_KEYS = ("id", "type", "text", "options", "answer", "lines", "model_answer", "explain", "source", "order")
+MAX_LINES = 20          # an open question leaves 1..MAX_LINES lines to write on
 OPTION_KEYS = ("text", "correct", "explain")
 SLUG = re.compile(RULES["slug_pattern"])
 
@@ -61,10 +66,19 @@ class Question:
     source: str = ""
     line: int = 0
     order: str = ""          # "fixed": options keep the written order (hooks/content/keyorder.py)
+    lines: int = 0           # open only: lines to write on (0: not stated, a translation)
+    model_answer: str = ""   # open only
+
+    @property
+    def scored(self) -> bool:
+        """False for an open question: it has a model answer, not a right choice."""
+        return self.type != "open"
 
     @property
     def correct(self) -> list[int]:
-        """Indices of the right choices; for truefalse 0 = true, 1 = false."""
+        """Indices of the right choices ([] for open); for truefalse 0 = true, 1 = false."""
+        if self.type == "open":
+            return []
         if self.type == "truefalse":
             return [0 if self.answer else 1]
         return [i for i, option in enumerate(self.options) if option.correct]
@@ -77,7 +91,7 @@ class Quiz:
 
     def fingerprint(self) -> str:
         """Changes when the questions, their options or answers change (saved answers are then dropped)."""
-        shape = ";".join(f"{q.id}:{q.type}:{len(q.options)}:{q.correct}" for q in self.questions)
+        shape = ";".join(f"{q.id}:{q.type}:{len(q.options)}:{q.correct}" for q in self.questions if q.scored)
         return hashlib.sha1(shape.encode("utf-8")).hexdigest()[:10]
 
 
@@ -229,7 +243,7 @@ def _parse_question(doc: yamlsrc.Located, i: int, item, path: str, problems: lis
     if translation and qtype is None:
         qtype = ""
     elif qtype not in TYPES:
-        bad("'type' must be single, multiple or truefalse" if "type" in item else "it needs a type",
+        bad("'type' must be single, multiple, truefalse or open" if "type" in item else "it needs a type",
             "add a line like 'type: single'", "type")
     text = item.get("text")
     if not _is_text(text):
@@ -240,10 +254,13 @@ def _parse_question(doc: yamlsrc.Located, i: int, item, path: str, problems: lis
     for key in ("explain", "source"):
         if key in item and not _is_text(item[key]):
             bad(f"'{key}' must be non-empty text", _HINT_QUOTES + " or remove the line", key)
+    _check_open(item, qtype, translation, bad)
 
     options = []
     raw_options = item.get("options")
-    if translation and (qtype == "" or qtype in TYPES):  # the structure is checked against the original
+    if qtype == "open":
+        pass  # no options, no answer: _check_open
+    elif translation and (qtype == "" or qtype in TYPES):  # the structure is checked against the original
         if "answer" in item and not isinstance(item["answer"], bool):
             bad("'answer' must be true or false", "write answer: true or answer: false (without quotes)", "answer")
         if "options" in item:
@@ -289,7 +306,36 @@ def _parse_question(doc: yamlsrc.Located, i: int, item, path: str, problems: lis
         answer=item.get("answer") if qtype in ("truefalse", "") else None,
         explain=item.get("explain", "") or "", source=item.get("source", "") or "", line=at,
         order=str(item.get("order") or ""),
+        lines=item.get("lines", 0) if isinstance(item.get("lines"), int) else 0,
+        model_answer=item.get("model_answer", "") or "",
     )
+
+
+def _check_open(item: dict, qtype: str, translation: bool, bad) -> None:
+    """An open question: ``lines`` (a whole number 1..MAX_LINES) and ``model_answer`` (text);
+    no options, no answer. Other types have neither. A translation may leave out the type and
+    the lines (they come from the original, ``merge`` compares them)."""
+    lines_hint = f"write how many lines to leave for the answer, e.g. lines: 4 (1 to {MAX_LINES})"
+    if "lines" in item:
+        value = item["lines"]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LINES:
+            bad(f"'lines' must be a whole number from 1 to {MAX_LINES}, not {value!r}", lines_hint, "lines")
+    if "model_answer" in item and not _is_text(item["model_answer"]):
+        bad("'model_answer' must be non-empty text", _HINT_QUOTES, "model_answer")
+    if qtype == "open":
+        if "lines" not in item and not translation:
+            bad("an open question needs 'lines:' (how many lines to write on paper)", lines_hint)
+        if "model_answer" not in item:
+            bad("an open question needs 'model_answer:' (what a good answer contains)",
+                "write the model answer after 'model_answer:'" + (" in this language" if translation else ""))
+        for key, what in (("options", "options"), ("answer", "'answer'")):
+            if key in item:
+                bad(f"an open question has no {what}: it is answered in writing",
+                    "remove the line, or use another type", key)
+    elif qtype in TYPES and not translation:  # a translation is compared with its original in merge
+        for key in ("lines", "model_answer"):
+            if key in item:
+                bad(f"'{key}' is only for open questions", "remove the line, or write 'type: open'", key)
 
 
 def _parse_option(doc, i: int, j: int, raw, path: str, name: str, problems: list,
@@ -337,7 +383,7 @@ def merge(path: str, mine: list, original_path: str, original: list) -> tuple[li
     original; each difference is a ContentError at the translation's line.
     """
     hint = (f"translate the quiz of {original_path} question by question and option by option, "
-            "in the same order; leave out id, type, correct and answer (they come from the original)")
+            "in the same order; leave out id, type, correct, answer and lines (they come from the original)")
     if len(mine) != len(original):
         at = mine[0].line if mine else 1
         return [], [ContentError(path, at, f"this page has {len(mine)} quiz block(s) but the Kazakh original "
@@ -370,7 +416,18 @@ def _merge_question(path: str, q: Question, o: Question, hint: str, errors: list
     if q.type and q.type != o.type:
         bad(f"is {q.type} but in the Kazakh original it is {o.type}")
     options: list = []
-    if o.type == "truefalse":
+    if o.type == "open":
+        if q.type == "" and q.options:
+            bad("is an open question in the Kazakh original: it has no options")
+        if q.type == "" and q.answer is not None:
+            bad("is an open question in the Kazakh original: it has no 'answer'")
+        if q.lines and q.lines != o.lines:
+            bad(f"leaves {q.lines} lines here but {o.lines} in the Kazakh original")
+        if not q.model_answer and q.type in ("", "open"):
+            bad("needs its 'model_answer:' in this language (an open question in the Kazakh original)")
+    elif q.model_answer or q.lines:
+        bad(f"is {o.type} in the Kazakh original: 'lines' and 'model_answer' are only for open questions")
+    elif o.type == "truefalse":
         if q.options:
             bad("is a true/false question in the Kazakh original: it has no options")
         if q.answer is not None and q.answer != o.answer:
@@ -385,4 +442,5 @@ def _merge_question(path: str, q: Question, o: Question, hint: str, errors: list
         options = [Option(text=mine.text, correct=orig.correct, explain=mine.explain, line=mine.line)
                    for mine, orig in zip(q.options, o.options)]
     return Question(id=o.id, type=o.type, text=q.text, options=options, answer=o.answer,
-                    explain=q.explain, source=q.source or o.source, line=q.line, order=o.order)
+                    explain=q.explain, source=q.source or o.source, line=q.line, order=o.order,
+                    lines=o.lines, model_answer=q.model_answer)

@@ -184,6 +184,7 @@ _SKIP_LINE = re.compile(r"^\s*(\{:.*\}|\[[^\]]+\]:\s+\S+.*|\*\[[^\]]+\]:.*|[=-]{
 def _inline(text: str) -> str:
     """Markdown/HTML inline markup to plain text."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)                 # images
+    text = re.sub(r"\[\[picture:[^\]]*\]\]", " ", text)                  # easy-read pictograms (hooks/editions/easyread.py)
     text = re.sub(r"\[\^[^\]]+\]", "", text)                           # footnote refs
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)               # links
     text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)              # reference links

@@ -3,8 +3,9 @@
 Plain Python, no MkDocs. The lesson's Markdown is parsed with python-markdown and the
 element tree is walked: headings, paragraphs, lists, tables read row by row
 ("header: cell"), links as their text, images as their alt text. ```quiz blocks
-(parsed by ``hooks/editions/quiz.py``) become numbered questions with lettered options; their
-answers go to a key on a separate final page. ``hooks/editions/braille.py`` translates the
+(parsed by ``hooks/editions/quiz.py``) become numbered questions with lettered options (an open
+question: "(write your answer)"); their answers (an open question's model answer) go to a key
+on a separate final page. ``hooks/editions/braille.py`` translates the
 blocks and lays them out.
 """
 from __future__ import annotations
@@ -292,11 +293,16 @@ class _Walker:
             self.question_no += 1
             n = self.question_no
             # the web quiz's own words (quiz.*) so the two editions agree
-            hint = {"multiple": "quiz.multiple_hint", "truefalse": "braille.quiz_truefalse"}.get(question.type)
+            hint = {"multiple": "quiz.multiple_hint", "truefalse": "braille.quiz_truefalse",
+                    "open": "braille.quiz_open"}.get(question.type)
             text = f"{n}. {inline_marked(question.text)}"
             if hint:
                 text += " " + self.t.t(hint)
             self.add(text, "question", group=n)
+            if question.type == "open":  # written on the reader's own paper; the model answer in the key
+                self.answers.append(f"{n}. {inline_text(question.model_answer)}"
+                                    + "".join(" " + inline_text(e) for e in [question.explain] if e and str(e).strip()))
+                continue
             if question.type == "truefalse":
                 options = [self.t.t("quiz.true"), self.t.t("quiz.false")]
                 right = [0 if question.answer else 1]

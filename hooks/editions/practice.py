@@ -13,6 +13,10 @@ split is deterministic: each lesson's questions, in their order, go alternately 
 and 2; a lesson with an odd number gives its extra question to variant 1 and the next such
 lesson to variant 2, so each variant gets the same number of questions from every lesson (±1)
 and no question is in both.
+
+Open questions (``type: open``) are part of the test, not left out: on the bank page a text
+area with the model answer in a <details> (not scored), in a printed variant ruled lines to
+write on, in its key the model answer (all rendered by hooks/editions/quiz.py and teacher.py).
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ syntax is in CONTRIBUTING.md, "Quizzes")::
     ```quiz
     questions:
       - id: sms-code
-        type: single            # single | multiple | truefalse
+        type: single            # single | multiple | truefalse | open
         text: What do you do?
         options:
           - text: Tell the code.
@@ -22,7 +22,8 @@ re-exported here); the catalogue parses every lesson's quizzes once and gives a 
 the original's structure, so pages read ``entry.quizzes``. This module renders them:
 ``render_markdown`` replaces the blocks in a page's Markdown with server-rendered HTML (a
 real form that works without JavaScript); ``overrides/assets/javascripts/quiz.js``
-enhances it.
+enhances it. An ``open`` question is a text area (never saved) with its model answer in a
+<details>, and ruled lines when printed; it has no "Check" button and is not in the score.
 """
 from __future__ import annotations
 
@@ -179,7 +180,39 @@ def _choices(q: Question, s, ui: str) -> list[tuple[str, str]]:
     return [(inline(o.text), "") for o in q.options]
 
 
+def ruled_lines(count: int, cls: str) -> str:
+    """``count`` empty ruled lines to write an answer on (the worksheet; the quiz when printed)."""
+    return f'<div class="{cls}" aria-hidden="true">' + '<span class="zb-line"></span>' * max(count, 1) + "</div>"
+
+
+def _open_question(q: Question, n: int, s, ui: str) -> str:
+    """A written answer: a text area the script never saves, ruled lines for print, the
+    model answer in a <details>. No data-answer: the script leaves it out of the score."""
+    qid = _attr(q.id)
+    return "\n".join([
+        f'<fieldset class="zb-quiz__q zb-quiz__q--open" id="q-{qid}" data-type="open">',
+        f'<legend><span class="zb-quiz__n">{n}.</span> <span id="q-{qid}-text">{inline(q.text)}</span> '
+        f'<span class="zb-quiz__hint" id="q-{qid}-hint"{ui}>{s("quiz.open_hint")}</span></legend>',
+        f'<label class="zb-quiz__open-label" for="q-{qid}-answer"{ui}>{s("quiz.open_label")}</label>',
+        f'<textarea class="zb-quiz__open" id="q-{qid}-answer" rows="{max(q.lines, 2)}" autocomplete="off" '
+        f'aria-describedby="q-{qid}-text q-{qid}-hint"></textarea>',
+        ruled_lines(q.lines, "zb-quiz__lines"),
+        f'<details class="zb-quiz__model"><summary{ui}>{s("quiz.model_answer_show")}</summary>',
+        _model_answer(q, s, ui),
+        *_explain(q, s, ui),
+        "</details>",
+        "</fieldset>",
+    ])
+
+
+def _model_answer(q: Question, s, ui: str) -> str:
+    return (f'<div class="zb-quiz__answer zb-quiz__model-answer"><p><strong{ui}>{s("quiz.model_answer")}</strong></p>'
+            f'{block(q.model_answer)}</div>')
+
+
 def _question(q: Question, n: int, s, ui: str) -> str:
+    if q.type == "open":
+        return _open_question(q, n, s, ui)
     qid = _attr(q.id)
     kind = "checkbox" if q.type == "multiple" else "radio"
     hint = f' <span class="zb-quiz__hint"{ui}>{s("quiz.multiple_hint")}</span>' if q.type == "multiple" else ""
@@ -229,6 +262,11 @@ def _key(quiz: Quiz, s, ui: str) -> str:
     out = [f'<details class="zb-quiz__key"><summary{ui}>{s("quiz.key")}</summary>', '<ol class="zb-quiz__keylist">']
     for q in quiz.questions:
         out.append(f'<li><p class="zb-quiz__keyq"><a href="#q-{_attr(q.id)}">{inline(q.text)}</a></p>')
+        if q.type == "open":
+            out.append(_model_answer(q, s, ui))
+            out.extend(_explain(q, s, ui))
+            out.append("</li>")
+            continue
         out.append(f'<p class="zb-quiz__answer"><span class="zb-quiz__icon" aria-hidden="true">✓</span> '
                    f'{_right_answer(q, s, ui)}</p>')
         notes = [(o, i) for i, o in enumerate(q.options) if o.explain]

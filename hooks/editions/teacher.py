@@ -173,9 +173,13 @@ def worksheet_html(items: list, t: Translator, content_lang: str, prefix: str) -
     out.append(f'<p class="zb-ws__intro">{_e(t.t("teacher.worksheet_intro"))}</p>')
     out.append('<ol class="zb-ws__questions">')
     for q in items:
-        hint = f' <span class="zb-ws__hint">{_e(t.t("quiz.multiple_hint"))}</span>' if q.type == "multiple" else ""
+        hint = {"multiple": "quiz.multiple_hint", "open": "quiz.open_print"}.get(q.type)
+        hint = f' <span class="zb-ws__hint">{_e(t.t(hint))}</span>' if hint else ""
         out.append(f'<li class="zb-ws__q" id="{_e(prefix + q.id)}">')
         out.append(f'<p class="zb-ws__text"><span{text_lang}>{quiz.inline(q.text)}</span>{hint}</p>')
+        if q.type == "open":  # ruled lines to write on, no options
+            out.append(quiz.ruled_lines(q.lines, "zb-ws__lines") + "</li>")
+            continue
         out.append('<ul class="zb-ws__options">')
         for i, label in enumerate(_choices(q, t)):
             lang_attr = text_lang if q.type != "truefalse" else ""
@@ -202,7 +206,12 @@ def key_html(items: list, t: Translator, content_lang: str, question_url: str) -
         link = f"{question_url}#q-{q.id}"
         out.append(f'<li class="zb-key__item" id="key-{_e(q.id)}">')
         out.append(f'<p class="zb-key__q"{text_lang}>{quiz.inline(q.text)}</p>')
-        out.append(f'<p class="zb-key__answer"><strong>{_e(label)}</strong> <span{answer_lang}>{"; ".join(right)}</span></p>')
+        if q.type == "open":  # what a good written answer contains
+            out.append(f'<div class="zb-key__answer zb-key__model"><p><strong>{_e(t.t("quiz.model_answer"))}</strong></p>'
+                       f'<div{text_lang}>{quiz.block(q.model_answer)}</div></div>')
+        else:
+            out.append(f'<p class="zb-key__answer"><strong>{_e(label)}</strong> '
+                       f'<span{answer_lang}>{"; ".join(right)}</span></p>')
         notes = [(i, o) for i, o in enumerate(q.options) if o.explain]
         if notes:
             out.append(f'<ul class="zb-key__notes"{text_lang}>')

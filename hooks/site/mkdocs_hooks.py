@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from hooks.content import catalog as catalog_module  # noqa: E402
 from hooks.content import clock  # noqa: E402
+from hooks.content import scenario  # noqa: E402
 from hooks.site import navigation, pages
 from hooks.editions import quiz  # noqa: E402
 from hooks.editions import braille_site  # noqa: E402
@@ -40,6 +41,7 @@ from hooks.site import sensitive  # noqa: E402
 from hooks.editions import actnow  # noqa: E402
 from hooks.site import hubs  # noqa: E402
 from hooks.editions import easyread  # noqa: E402
+from hooks.editions import scenario_page, scenario_print  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -90,6 +92,8 @@ def load_catalog(docs_dir: Path, report: bool) -> catalog_module.Catalog:
         for notice in catalog.notices:
             log.info("NOTICE  " + notice.format())
         log.info("\n" + catalog.report())
+        for line in scenario.report(catalog):  # paths of each scenario: hooks/content/scenario.py
+            log.info(line)
         log.info("\n" + readability.report(catalog))
     return catalog
 
@@ -199,6 +203,9 @@ def on_files(files, config):
     # Teacher packs: <course>/<slug>.teacher/ (+ worksheet/, QR, poster card), <course>/print/
     for file in teacher.files(STATE["catalog"], _lang(config), config):
         files.append(file)
+    # Scenarios: the gamebook, its Braille edition and the teacher's page: hooks/editions/scenario_print.py
+    for file in scenario_print.files(STATE["catalog"], _lang(config), config):
+        files.append(file)
     # The law-basics practice test and its two printable variants: hooks/editions/practice.py
     for file in practice.files(STATE["catalog"], _lang(config), config):
         files.append(file)
@@ -228,6 +235,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = str(entry.meta["summary"])
     # [[tel:102]] -> a tappable link with the line's name; [[helplines]], [[law-changes]],
     # [[review-queue]], [[withdrawn]] -> tables and lists from hooks/data: hooks/editions/legal_pages.py
+    # A scenario: one section per step, choices as #step links: hooks/editions/scenario_page.py
+    if entry is not None and entry.kind == "scenario":
+        markdown = scenario_page.markdown(entry, _lang(config), STATE["catalog"])
     if entry is not None:
         markdown = legal_pages.expand(markdown, STATE["catalog"], _lang(config), entry.path, entry.src.body_line)
     # ```quiz blocks -> HTML forms; remember the page so it gets quiz.js and quiz.css.
@@ -242,11 +252,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     # First use of a glossary term in a lesson -> link to its definition: hooks/content/glossary.py
     entry = STATE["catalog"].get(getattr(page.file, "locale", _lang(config)), _rel(page))
+    easy = entry is not None and entry.kind == "easy"
+    if easy:  # pictograms before the terms, the word list without citations: hooks/editions/easyread.py
+        from mkdocs.utils import get_relative_url
+        html = easyread.pictures(html, entry.lang, get_relative_url(".", page.url) + "/")
     if entry is not None and entry.kind in ("lesson", "easy"):
         html = glossary.mark_page(html, entry.lang, page.url)
-    if entry is not None and entry.kind == "easy":  # pictograms, no citations: hooks/editions/easyread.py
-        from mkdocs.utils import get_relative_url
-        html = easyread.page_html(html, entry.lang, get_relative_url(".", page.url) + "/")
+    if easy:
+        html = easyread.without_citations(html)
+    if entry is not None and entry.kind == "scenario":  # no permalinks on steps: hooks/editions/scenario_page.py
+        html = scenario_page.page_html(html)
     # Tables stack into labelled rows on a phone: hooks/site/tables.py
     html = tables.stackable(html)
     # Local images -> <picture> with a resized WebP; the files are written after the site
@@ -273,12 +288,16 @@ def on_page_context(context, page, config, nav):
         context["zb_leave"] = sensitive.LEAVE_URL
         view.scripts.append(sensitive.SCRIPT)
     braille_site.decorate(view, STATE["catalog"], _lang(config), _rel(page))  # Braille previews only
+    scenario_print.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # a scenario's gamebook
     # Teacher links + copy-link field; teacher, worksheet and course print pages: hooks/editions/teacher.py
     teacher.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)
     practice.decorate(view, STATE["catalog"], _lang(config), _rel(page), page, config)  # hooks/editions/practice.py
     if (_lang(config), _rel(page)) in STATE.get("quiz_pages", ()):
         view.scripts.append(quiz.SCRIPT)
         view.styles.append(quiz.STYLE)
+    if view.kind == "scenario":  # one step at a time, focus and recap: hooks/editions/scenario_page.py
+        view.scripts.append(scenario_page.SCRIPT)
+        view.styles.append(scenario_page.STYLE)
     if view.kind in ("lesson", "easy"):  # Listen: the device's own voice (partials/zb-listen.html)
         view.scripts.append(LISTEN_SCRIPT)
     # Site search: the header box on every page; the text indexed only if in the page's language.
@@ -286,7 +305,7 @@ def on_page_context(context, page, config, nav):
     view.searchable = search.indexable(view, _rel(page))
     # The "skip to content" link targets the first TOC entry: make that the page's h1.
     top = AnchorLink(page.title or config.site_name, "zb-main", 1)
-    top.children = list(page.toc)
+    top.children = scenario_page.toc(page.toc) if view.kind == "scenario" else list(page.toc)
     page.toc = TableOfContents([top])
     # Material's header shows the language list when extra.alternate is set: only the languages
     # that really have this page (the head's hreflang links come from zb.hreflang, main.html).

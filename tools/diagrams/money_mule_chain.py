@@ -1,5 +1,5 @@
 """Draws docs/<lang>/fraud/images/money-mule-chain.png (the diagram in the
-"Being a money mule is a crime" lesson) in kk, ru and en with Pillow.
+"Being a money mule is punishable" lesson) in kk, ru and en with Pillow.
 
 The PNGs are the committed sources; run this only to change the drawing:
     .venv/bin/python tools/diagrams/money_mule_chain.py

@@ -2,7 +2,9 @@
    (hooks/editions/quiz.py). Without this file the form still works with the answer key.
    No framework, no eval, no inline script, no HTML parsing: interface text comes from the
    form's data-s-* attributes and goes in with textContent; explanations are cloned from
-   the server-rendered <template>. Runs under Content-Security-Policy script-src 'self'. */
+   the server-rendered <template>. Runs under Content-Security-Policy script-src 'self'.
+   An open question (data-type="open") is written, not scored: it gets no "Check" button, is not
+   counted in the score, and what is typed in its text area is never saved. */
 (function () {
   "use strict";
   var PREFIX = "zansabaq-quiz:";
@@ -36,7 +38,8 @@
 
   function setup(form) {
     var s = form.dataset, lang = s.lang || "", key = s.zbQuiz;
-    var questions = form.querySelectorAll(".zb-quiz__q");
+    // only the scored questions: an open one keeps its own text area and model answer
+    var questions = form.querySelectorAll('.zb-quiz__q:not([data-type="open"])');
     var end = form.querySelector(".zb-quiz__end");
     var score = form.querySelector(".zb-quiz__score");
     var again = button(s.sAgain, lang), clear = button(s.sClear, lang);
@@ -111,7 +114,7 @@
       each(questions, function (q) {
         if (state.c[q.id]) { done++; if (isRight(q)) right++; }
       });
-      var all = done === questions.length;
+      var all = questions.length > 0 && done === questions.length;
       score.textContent = all ? s.sScore.replace("{n}", right).replace("{total}", questions.length) : "";
       again.hidden = !all;
       if (next) next.hidden = !all;
@@ -145,7 +148,7 @@
     again.addEventListener("click", function () {
       reset();
       write(key, state);
-      questions[0].querySelector("input").focus();
+      if (questions.length) questions[0].querySelector("input").focus();
     });
     clear.addEventListener("click", function () {
       reset();
