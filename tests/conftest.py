@@ -8,6 +8,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -188,15 +189,29 @@ def minimal_pages(langs=("kk", "ru", "en")) -> dict[str, str]:
     return files
 
 
-def pytest_collection_modifyitems(config, items):
-    """For pytest-xdist (tools/test runs ``-n 2 --dist loadgroup``): the tests of a module that
-    share a module- or session-scoped fixture of that module (a small site built for them, the
-    mutants' verdicts) run in one process, so the fixture is made once; every other test goes
-    wherever a core is free. The session's real site is shared through built_site's lock."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        for name in getattr(item, "fixturenames", ()):
-            defs = info.name2fixturedefs.get(name) if info else None
-            if defs and defs[-1].scope != "function" and defs[-1].baseid.endswith(".py"):
-                item.add_marker(pytest.mark.xdist_group(defs[-1].baseid))
-                break
+SHARED_FIXTURE = re.compile(r"@pytest\.fixture\(\s*scope=[\"'](?:module|session|package|class)[\"']")
+
+
+@functools.cache
+def has_shared_fixture(module: str) -> bool:
+    """Does the test module (a path below the root) define a fixture made once for many tests?"""
+    path = ROOT / module
+    return path.is_file() and bool(SHARED_FIXTURE.search(path.read_text(encoding="utf-8")))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``tools/test`` runs ``-n 2 --dist loadgroup`` (pytest-xdist): every test goes to whichever
+    process is free, except that the tests of a module defining a module- or session-scoped
+    fixture (a small site built for them, the mutants' verdicts) stay together in one process, in
+    their order, so the fixture is made once. The real site is shared through built_site's lock.
+    (xdist's own xdist_group marks do not work with pytest 9: the test ids they rename are gone.)"""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if has_shared_fixture(module) else nodeid
+
+    return ModuleFixtureScheduling(config, log)
