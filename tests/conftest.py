@@ -2,9 +2,13 @@
 server, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import hashlib
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -35,13 +39,59 @@ def mkdocs_build(dest: Path, config: Path | None = None, strict: bool = True,
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
 
 
+SOURCES = ("docs", "hooks", "overrides", "mkdocs.yml")
+
+
+def source_fingerprint(root: Path = ROOT) -> str:
+    """SHA-256 of what a build reads (docs/, hooks/, overrides/, mkdocs.yml) and of the last
+    commit's date (the build date): equal fingerprints, equal inputs."""
+    from hooks.site import reproducible
+
+    digest = hashlib.sha256(reproducible.commit_epoch(root).encode())
+    for name in SOURCES:
+        top = root / name
+        for path in sorted([top] if top.is_file() else top.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def shared_tmp(tmp_path_factory) -> Path:
+    """The run's temporary folder; under pytest-xdist the folder all workers share (each
+    worker's own is below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on ``path`` (another process of this run waits for it)."""
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once (strict) into a temporary folder."""
-    dest = tmp_path_factory.mktemp("site") / "site"
-    proc = mkdocs_build(dest)
-    if proc.returncode != 0:
-        pytest.fail("site build failed:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
+    """The real site, built once (strict) for the whole run, also when pytest-xdist runs the
+    tests in several processes: the first to need it builds it, the others wait and read it.
+    ``built_site.parent / "fingerprint"`` holds the source_fingerprint it was built from."""
+    folder = shared_tmp(tmp_path_factory) / "built-site"
+    folder.mkdir(exist_ok=True)
+    dest, failed, fingerprint = folder / "site", folder / "failed.txt", folder / "fingerprint"
+    with locked(folder / "lock"):
+        if not fingerprint.is_file() and not failed.is_file():
+            before = source_fingerprint()
+            proc = mkdocs_build(dest)
+            if proc.returncode != 0:
+                failed.write_text(proc.stdout[-3000:] + proc.stderr[-6000:], encoding="utf-8")
+            else:
+                fingerprint.write_text(before, encoding="utf-8")
+    if failed.is_file():
+        pytest.fail("site build failed:\n" + failed.read_text(encoding="utf-8"))
     return dest
 
 
@@ -137,3 +187,31 @@ def minimal_pages(langs=("kk", "ru", "en")) -> dict[str, str]:
         for page in ("help", "accessibility", "editors"):
             files[f"{lang}/{page}.md"] = f"---\ntitle: {page}\n---\n\nText.\n"
     return files
+
+
+SHARED_FIXTURE = re.compile(r"@pytest\.fixture\(\s*scope=[\"'](?:module|session|package|class)[\"']")
+
+
+@functools.cache
+def has_shared_fixture(module: str) -> bool:
+    """Does the test module (a path below the root) define a fixture made once for many tests?"""
+    path = ROOT / module
+    return path.is_file() and bool(SHARED_FIXTURE.search(path.read_text(encoding="utf-8")))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``tools/test`` runs ``-n 2 --dist loadgroup`` (pytest-xdist): every test goes to whichever
+    process is free, except that the tests of a module defining a module- or session-scoped
+    fixture (a small site built for them, the mutants' verdicts) stay together in one process, in
+    their order, so the fixture is made once. The real site is shared through built_site's lock.
+    (xdist's own xdist_group marks do not work with pytest 9: the test ids they rename are gone.)"""
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if has_shared_fixture(module) else nodeid
+
+    return ModuleFixtureScheduling(config, log)

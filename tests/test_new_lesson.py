@@ -4,13 +4,13 @@ in every language once filled — the translations carrying text only."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, fixture_site, mkdocs_build
+from mutants import small_docs
 
 SLUG = "financial-pyramids"
 FILES = [f"{lang}/fraud/{SLUG}{suffix}" for lang in ("kk", "ru", "en") for suffix in (".md", ".easy.md")]
@@ -40,7 +40,7 @@ def fill(text: str) -> str:
 @pytest.fixture(scope="module")
 def new_lesson(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("newlesson")
-    shutil.copytree(ROOT / "docs", tmp / "docs")
+    small_docs(tmp / "docs")  # every page, one real lesson per course (tests/mutants.py)
     cfg = fixture_site(tmp, {})
     made = run(str(ROOT / "tools/new-lesson"), "fraud", SLUG, "--docs", str(tmp / "docs"))
     assert made.returncode == 0, made.stderr
@@ -52,8 +52,10 @@ def test_the_command_creates_six_files_with_the_next_order(new_lesson):
     for rel in FILES:
         assert f"created {tmp / 'docs' / rel}" in made.stdout
     kk = (tmp / "docs/kk/fraud" / f"{SLUG}.md").read_text(encoding="utf-8")
-    taken = [int(m.group(1)) for f in (ROOT / "docs/kk/fraud").glob("*.md") if not f.name.endswith(".easy.md")
+    taken = [int(m.group(1)) for f in (tmp / "docs/kk/fraud").glob("*.md")
+             if not f.name.endswith(".easy.md") and f.stem != SLUG
              for m in [re.search(r"(?m)^order: (\d+)$", f.read_text(encoding="utf-8"))] if m]
+    assert taken
     assert re.search(rf"(?m)^order: {max(taken) + 1}$", kk)  # the next free number of the course
     ru = (tmp / "docs/ru/fraud" / f"{SLUG}.md").read_text(encoding="utf-8")
     for fact in ("order:", "audience:", "duration:", "course:", "correct:", "answer:", "type:", "sources:"):
@@ -161,7 +163,7 @@ def test_a_new_lesson_needs_at_most_30_values_outside_the_prose():
 def test_a_course_with_a_fact_list_gets_claims_to_fill(tmp_path):
     """law-basics asks for claims: (hooks/data/courses.yml fact_list: required): the new lesson has
     them, as placeholders, and passes tools/check once they are filled."""
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    small_docs(tmp_path / "docs")
     made = run(str(ROOT / "tools/new-lesson"), "law-basics", "new-topic", "--docs", str(tmp_path / "docs"))
     assert made.returncode == 0, made.stderr
     kk = tmp_path / "docs/kk/law-basics/new-topic.md"

@@ -160,25 +160,8 @@ def test_course_page_and_teacher_hub_link_the_practice_test(built_site, lang):
 
 
 # ----- in the browser ----------------------------------------------------------------------------
-PAGES = [PAGE] + [f"law-basics/practice-test/variant-{n}{k}.md" for n in (1, 2) for k in ("", "-key")]
-
-
-def test_practice_pages_pass_axe_wcag_aa(browser, built_site, http_server):
-    from test_browser import AXE, VIEWPORTS, axe_violations
-
-    failures = {}
-    for viewport in VIEWPORTS:
-        context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
-        context.add_init_script(AXE)
-        page = context.new_page()
-        for lang in LANGS:
-            for rel in PAGES:
-                violations = axe_violations(page, http_server + url_of(lang, rel))
-                if violations:
-                    failures[(viewport, lang, rel)] = violations
-        context.close()
-    assert failures == {}
-
+# axe-core checks these pages with every other page (tests/test_browser.py): all of them at phone
+# size, and the bank, a worksheet and a key in each language at desktop size (kinds "practice ...").
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_key_opens_and_shows_the_answers(browser, built_site, http_server, lang):

@@ -53,25 +53,32 @@ def test_material_search_index_is_neither_built_nor_requested(built_site):
     assert soup.select_one(".zb-search .md-search__input") is not None
 
 
-def test_one_index_per_language(built_site):
-    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    indexed = {"kk": 0, "ru": 0, "en": 0}
+@pytest.fixture(scope="module")
+def indexed_parts(built_site) -> dict:
+    """Every page read once: its path -> (the page's lang, the lang of each data-pagefind-body)."""
+    out = {}
     for path in html_pages(built_site):
         soup = soup_of(path)
-        if soup.select_one("[data-pagefind-body]") is not None:
-            indexed[soup.html["lang"]] += 1
+        out[path.relative_to(built_site).as_posix()] = (
+            soup.html["lang"], [body.get("lang") for body in soup.select("[data-pagefind-body]")])
+    return out
+
+
+def test_one_index_per_language(built_site, indexed_parts):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = {"kk": 0, "ru": 0, "en": 0}
+    for lang, bodies in indexed_parts.values():
+        if bodies:
+            indexed[lang] += 1
     assert set(entry["languages"]) == set(indexed)
     assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == indexed
     assert all(count > 0 for count in indexed.values())
 
 
-def test_only_text_in_the_page_language_is_indexed(built_site):
+def test_only_text_in_the_page_language_is_indexed(built_site, indexed_parts):
     wrong = []
-    for path in html_pages(built_site):
-        soup = soup_of(path)
-        bodies = soup.select("[data-pagefind-body]")
-        rel = path.relative_to(built_site).as_posix()
-        if len(bodies) > 1 or (bodies and bodies[0].get("lang") != soup.html["lang"]):
+    for rel, (lang, bodies) in indexed_parts.items():
+        if len(bodies) > 1 or (bodies and bodies[0] != lang):
             wrong.append(rel)
         if bodies and (".braille/" in rel or rel.endswith("editors/index.html") or rel == "404.html"):
             wrong.append(rel)

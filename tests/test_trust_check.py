@@ -6,18 +6,16 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from conftest import ROOT, lesson_md, minimal_pages
 from hooks.content import checks
 
 
-def run_check(*args: str) -> tuple[subprocess.CompletedProcess, float]:
-    started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "hooks.content.check", *args], cwd=ROOT, capture_output=True,
+def run_check(*args: str) -> subprocess.CompletedProcess:
+    # No time limit is asserted: a test on a shared machine never times anything.
+    return subprocess.run([sys.executable, "-m", "hooks.content.check", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    return proc, time.monotonic() - started
 
 
 def test_the_build_and_tools_check_share_one_list_of_checkers():
@@ -31,12 +29,11 @@ def test_the_build_and_tools_check_share_one_list_of_checkers():
         assert expected in names, names
 
 
-def test_the_real_content_passes_in_a_few_seconds():
-    proc, seconds = run_check()
+def test_the_real_content_passes():
+    proc = run_check()
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert re.search(r"check: \d+ files, 0 error\(s\)", proc.stdout)
     assert "Translations" in proc.stdout  # the lesson × language table
-    assert seconds < 45, f"tools/check took {seconds:.1f} s"  # a few seconds on an idle machine
 
 
 def test_every_kind_of_problem_is_reported_with_file_and_line(tmp_path):
@@ -59,7 +56,7 @@ def test_every_kind_of_problem_is_reported_with_file_and_line(tmp_path):
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    proc, _ = run_check("--docs", str(docs))
+    proc = run_check("--docs", str(docs))
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "Traceback" not in out

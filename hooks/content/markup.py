@@ -20,6 +20,7 @@ Content-Security-Policy (``hooks/site/csp.py``) is the second line of defence.
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -341,7 +342,18 @@ RASTER_EXT = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 def _image_ok(path: Path) -> bool:
-    """Pillow can decode the whole picture (the build resizes it: hooks/editions/images.py)."""
+    """Pillow can decode the whole picture (the build resizes it: hooks/editions/images.py).
+    Decoded once per version of the file (size and change time) in a process: a serve rebuild
+    or a second check does not decode an unchanged picture again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return _decodes(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decodes(path: str, _size: int, _mtime_ns: int) -> bool:
     try:
         from PIL import Image
 

@@ -10,6 +10,7 @@ blocks and lays them out.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -104,10 +105,10 @@ def _new_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS)
 
 
-def parse(source: str) -> tuple:
+def parse(source: str, md: markdown.Markdown | None = None) -> tuple:
     """The element tree python-markdown builds for ``source`` (all tree processors run),
-    and the Markdown object (for its stash of raw HTML)."""
-    md = _new_markdown()
+    and the Markdown object (for its stash of raw HTML): a new one, or ``md`` reset."""
+    md = _new_markdown() if md is None else md.reset()
     lines = source.split("\n")
     for prep in md.preprocessors:
         lines = prep.run(lines)
@@ -156,16 +157,28 @@ def text_of(element, md) -> str:
     return " ".join(text.split())
 
 
-def inline_text(source: str) -> str:
-    """Plain text of a short Markdown string (quiz questions, options, explanations)."""
-    root, md = parse(str(source))
-    return _EMPH_MARK.sub("", " ".join(text_of(child, md) for child in root)).strip()
+@functools.cache
+def _inline_markdown() -> markdown.Markdown:
+    """One Markdown object for the short strings, reset before each (building one costs more
+    than parsing a quiz option; a lesson has hundreds of them, tools/check reads every lesson)."""
+    return _new_markdown()
 
 
-def inline_marked(source: str) -> str:
-    """Like ``inline_text``, keeping the emphasis markers (for Walker.add)."""
-    root, md = parse(str(source))
+@functools.lru_cache(maxsize=8192)
+def _inline(source: str) -> str:
+    root, md = parse(source, _inline_markdown())
     return " ".join(text_of(child, md) for child in root).strip()
+
+
+def inline_marked(source) -> str:
+    """Plain text of a short Markdown string (quiz questions, options, explanations), with the
+    emphasis markers (for Walker.add). Same text, same result: kept for the next lesson or check."""
+    return _inline(str(source))
+
+
+def inline_text(source) -> str:
+    """Like ``inline_marked``, without the emphasis markers."""
+    return _EMPH_MARK.sub("", _inline(str(source))).strip()
 
 
 class _Walker:
