@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks.editions import braille, braille_doc
+from hooks.editions import braille, braille_doc, generated
 from hooks.content import helplines, memo, workers
 from hooks.editions.braille import BrailleSetupError
 from hooks.content.catalog import ORIGINAL, Catalog, Entry
@@ -306,8 +306,6 @@ def braille_rel(lesson_rel: str) -> str:
 def files(catalog: Catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per lesson, the preview page (not in
     the nav) and its BRF and TXT downloads."""
-    from mkdocs.structure.files import File, InclusionLevel
-
     prefix = "" if lang == ORIGINAL else f"{lang}/"
     out = []
     for lesson_id in catalog.lesson_ids():
@@ -320,24 +318,12 @@ def files(catalog: Catalog, lang: str, config) -> list:
         rel = braille_rel(entry.rel)
         folder = rel.removesuffix(".md")
         brf, txt = edition.brf(), edition.txt()
-        page = File.generated(config, f"{lang}/{rel}",
-                              content=preview_markdown(edition, lang, len(brf), len(txt)),
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        page.dest_uri = f"{prefix}{folder}/index.html"
-        downloads = [
-            File.generated(config, f"{lang}/{folder}/{edition.file_name('brf')}", content=brf),
-            File.generated(config, f"{lang}/{folder}/{edition.file_name('txt')}", content=txt),
-        ]
-        for file in downloads:
-            file.dest_uri = f"{prefix}{folder}/{file.src_uri.rsplit('/', 1)[-1]}"
-        for file in [page] + downloads:
-            # what mkdocs-static-i18n gives its own files (read by our hooks and by it)
-            file.locale = edition.lang
-            file.localization = edition.lang
-            file.locale_alternate_of = lang
-            file.norm_src_uri = file.src_uri.split("/", 1)[1]
-            file.alternates = {lang: file}
-        out += [page] + downloads
+        out.append(generated.site_file(config, lang, rel, f"{prefix}{folder}/index.html",
+                                       preview_markdown(edition, lang, len(brf), len(txt)),
+                                       text_lang=edition.lang))
+        for name, data in ((edition.file_name("brf"), brf), (edition.file_name("txt"), txt)):
+            out.append(generated.site_file(config, lang, f"{folder}/{name}", f"{prefix}{folder}/{name}",
+                                           data, page=False, text_lang=edition.lang))
     return out
 
 

@@ -26,7 +26,7 @@ import html
 from hooks.content.catalog import Catalog, Entry
 from hooks.content.quizdata import Quiz
 from hooks.content.strings import Translator
-from hooks.editions import qr, quiz, teacher
+from hooks.editions import generated, qr, quiz, teacher
 from hooks.site.pages import course_title, url_of
 
 COURSE = "law-basics"
@@ -166,8 +166,6 @@ def key_markdown(catalog: Catalog, lang: str, n: int, base_url: str) -> str:
 
 def files(catalog: Catalog, lang: str, config) -> list:
     """The generated pages for the build of ``lang`` (none if the course has no quiz)."""
-    from mkdocs.structure.files import File, InclusionLevel
-
     if not bank(catalog, lang):
         return []
     base = teacher.site_url(config)
@@ -178,13 +176,7 @@ def files(catalog: Catalog, lang: str, config) -> list:
     prefix = "" if lang == "kk" else f"{lang}/"
     out = []
     for rel, content in pages.items():
-        file = File.generated(config, f"{lang}/{rel}", content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = prefix + url_of("kk", rel) + "index.html"
-        # what mkdocs-static-i18n gives its own files (as hooks/editions/teacher.py does)
-        file.locale = file.localization = file.locale_alternate_of = lang
-        file.norm_src_uri = rel
-        file.alternates = {lang: file}
-        out.append(file)
+        out.append(generated.site_file(config, lang, rel, prefix + url_of("kk", rel) + "index.html", content))
     return out
 
 

@@ -188,23 +188,13 @@ def teacher_markdown(entry, lang: str) -> str:
 def files(catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per scenario the gamebook, its Braille edition
     (preview, BRF, TXT) and the teacher's page; none in the menu."""
-    from mkdocs.structure.files import File, InclusionLevel
-
-    from hooks.editions import braille_site
+    from hooks.editions import braille_site, generated
 
     prefix = "" if lang == ORIGINAL else f"{lang}/"
     out = []
 
     def add(rel: str, dest: str, content, page: bool, text_lang: str = lang):
-        kwargs = {"inclusion": InclusionLevel.NOT_IN_NAV} if page else {}
-        file = File.generated(config, f"{lang}/{rel}", content=content, **kwargs)
-        file.dest_uri = prefix + dest
-        file.locale = text_lang
-        file.localization = text_lang
-        file.locale_alternate_of = lang
-        file.norm_src_uri = rel
-        file.alternates = {lang: file}
-        out.append(file)
+        out.append(generated.site_file(config, lang, rel, prefix + dest, content, page, text_lang))
 
     for original in scenario_model.scenarios(catalog, ORIGINAL):
         entry = catalog.get(lang, original.rel) or original

@@ -28,7 +28,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from hooks.editions import poster, qr, quiz
+from hooks.editions import generated, poster, qr, quiz
 from hooks.content.catalog import COURSE_IDS, LANGS, ORIGINAL, Catalog, Entry
 from hooks.site.pages import course_title, switcher, url_of
 from hooks.content.strings import Translator
@@ -439,8 +439,6 @@ def card(entry: Entry, url: str) -> poster.Card:
 def files(catalog: Catalog, lang: str, config) -> list:
     """Generated files for the build of ``lang``: per lesson the teacher's page, the worksheet,
     the QR code (SVG, PNG) and the poster card (PDF); per course the print view."""
-    from mkdocs.structure.files import File, InclusionLevel
-
     base = site_url(config)
     prefix = "" if lang == ORIGINAL else f"{lang}/"
     out = []
@@ -450,16 +448,7 @@ def files(catalog: Catalog, lang: str, config) -> list:
                         for entry in [catalog.best(lesson_id, other)] if entry is not None])
 
     def add(rel: str, dest: str, content, page: bool) -> None:
-        kwargs = {"inclusion": InclusionLevel.NOT_IN_NAV} if page else {}
-        file = File.generated(config, f"{lang}/{rel}", content=content, **kwargs)
-        file.dest_uri = prefix + dest
-        # what mkdocs-static-i18n gives its own files (read by our hooks and by it)
-        file.locale = lang
-        file.localization = lang
-        file.locale_alternate_of = lang
-        file.norm_src_uri = rel
-        file.alternates = {lang: file}
-        out.append(file)
+        out.append(generated.site_file(config, lang, rel, prefix + dest, content, page))
 
     for lesson_id in catalog.lesson_ids():
         entry = catalog.best(lesson_id, lang)
