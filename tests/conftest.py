@@ -132,6 +132,15 @@ def browser():
         browser.close()
 
 
+def built_fixture_site(tmp: Path, files: dict[str, str], what: str) -> Path:
+    """``fixture_site`` built (not strict) into ``tmp/site``; returns that folder. A failed build
+    fails the test with the build's output, naming ``what`` the site is for."""
+    proc = mkdocs_build(tmp / "site", config=fixture_site(tmp, files), strict=False)
+    if proc.returncode != 0:
+        pytest.fail(f"{what} fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
+    return tmp / "site"
+
+
 def fixture_site(tmp: Path, files: dict[str, str]) -> Path:
     """A small site in ``tmp`` using the real theme overrides and hooks.
 

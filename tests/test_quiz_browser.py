@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import fixture_site, lesson_md, minimal_pages, mkdocs_build, serve
+from conftest import built_fixture_site, lesson_md, minimal_pages, serve
 
 from pathlib import Path
 
@@ -49,11 +49,7 @@ def quiz_site(tmp_path_factory) -> Path:
         files[f"{lang}/fraud/open.md"] = text
     hostile = (FIXTURES / "hostile.md").read_text(encoding="utf-8")
     files["kk/safety/hostile.md"] = lesson_md(lesson_id="hostile", course="safety", body=hostile)
-    cfg = fixture_site(tmp, files)
-    proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
-    if proc.returncode != 0:
-        pytest.fail("quiz fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
-    return tmp / "site"
+    return built_fixture_site(tmp, files, "quiz")
 
 
 @pytest.fixture(scope="session")

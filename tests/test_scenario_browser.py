@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, fixture_site, mkdocs_build, serve
+from conftest import ROOT, built_fixture_site, serve
 from test_browser import AXE, axe_violations
 from test_scenario import docs_files
 
@@ -25,11 +25,7 @@ SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "scenario.js"
 @pytest.fixture(scope="session")
 def scenario_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("scenario-site")
-    cfg = fixture_site(tmp, docs_files())
-    proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
-    if proc.returncode != 0:
-        pytest.fail("scenario fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
-    return tmp / "site"
+    return built_fixture_site(tmp, docs_files(), "scenario")
 
 
 @pytest.fixture(scope="session")
@@ -158,12 +154,11 @@ def test_every_step_passes_axe_at_phone_size(browser, scenario_site, scenario_ur
     assert failures == {}
 
 
-REAL = "card-for-money"  # the first real scenario (branch scn-card): runs once it is in docs/
+REAL = "card-for-money"  # a real scenario of docs/
 
 
 def test_real_scenario_every_step_passes_axe_and_has_its_editions(browser, built_site, http_server):
-    if not (ROOT / "docs" / "kk" / "scenarios" / f"{REAL}.md").is_file():
-        pytest.skip(f"docs/kk/scenarios/{REAL}.md is not merged yet")
+    assert (ROOT / "docs" / "kk" / "scenarios" / f"{REAL}.md").is_file()
     context = browser.new_context(viewport=PHONE, bypass_csp=True)
     context.add_init_script(AXE)
     page = context.new_page()

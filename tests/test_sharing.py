@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ROOT, fixture_site, lesson_md, minimal_pages, mkdocs_build
+from conftest import ROOT, built_fixture_site, fixture_site, lesson_md, minimal_pages, mkdocs_build
 
 from hooks.editions import cards, drawing, images, offline
 from hooks.content.catalog import LANGS, ORIGINAL
@@ -192,11 +192,7 @@ def image_site(tmp_path_factory):
     body = "## Сызба\n\nМәтін.\n\n![Көк шаршы ақ фонда](images/pic.png)\n"
     files["kk/fraud/sample.md"] = lesson_md(body=body)
     files["kk/fraud/images/pic.png"] = png(1000, 500)
-    cfg = fixture_site(tmp, files)
-    proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
-    if proc.returncode != 0:
-        pytest.fail("image fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
-    return tmp / "site"
+    return built_fixture_site(tmp, files, "image")
 
 
 def test_fallback_page_has_picture_and_honest_og_locale(image_site):

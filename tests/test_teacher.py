@@ -439,17 +439,13 @@ def test_share_script_is_loaded_only_where_needed(built_site):
 # ----- a lesson that is only in Kazakh, without quiz, key points or steps -------------------------
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory) -> Path:
-    from conftest import fixture_site, mkdocs_build
+    from conftest import built_fixture_site
     tmp = tmp_path_factory.mktemp("teacher-site")
     files = minimal_pages()
     files["kk/safety/only-kk.md"] = lesson_md(  # the safety course asks for a fact list (courses.yml)
         "only-kk", course="safety", title="Тек қазақша сабақ",
         extra='claims:\n  - says: Бір дерек.\n    act: criminal-code\n    article: "15"\n')
-    cfg = fixture_site(tmp, files)
-    proc = mkdocs_build(tmp / "site", config=cfg, strict=False)
-    if proc.returncode != 0:
-        pytest.fail("teacher fixture site failed to build:\n" + proc.stdout[-3000:] + proc.stderr[-6000:])
-    return tmp / "site"
+    return built_fixture_site(tmp, files, "teacher")
 
 
 def test_untranslated_lesson_gets_a_pack_in_every_language_marked_as_kazakh(small_site):
