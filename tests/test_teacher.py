@@ -137,6 +137,20 @@ def ghostscript(pdf: bytes, tmp_path: Path, *args: str) -> bytes:
     return out.read_bytes()
 
 
+def test_cut_poster_font_is_the_same_whenever_it_is_cut(tmp_path, monkeypatch):
+    # CI restores .cache/ made at an earlier commit: a font cut then must equal one cut now, or
+    # the posters of a cached build differ from a fresh build's (fontTools stamps 'head' dates
+    # with SOURCE_DATE_EPOCH, the commit's date, unless told to keep the font's own).
+    cuts = []
+    for epoch in ("1600000000", "1700000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        monkeypatch.setattr(poster, "FONT_CACHE", tmp_path / epoch)
+        poster._subset_font.cache_clear()
+        cuts.append(poster._subset_font(poster.REGULAR)[0].read_bytes())
+    poster._subset_font.cache_clear()
+    assert cuts[0] == cuts[1]
+
+
 def test_poster_is_a4_vector_with_the_title_the_points_and_a_working_qr(tmp_path, monkeypatch):
     monkeypatch.setattr(qr, "CACHE", tmp_path / "cache")
     entry, card = _card("kk", "droppers")

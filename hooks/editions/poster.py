@@ -34,7 +34,7 @@ from hooks.editions.drawing import BOLD, REGULAR, font, wrap
 
 from hooks.editions import qr
 
-FORMAT = 3            # bump when the drawing changes
+FORMAT = 4            # bump when the drawing changes (4: the cut fonts keep DejaVu's own dates)
 
 DPI = 300
 UNIT = 72 / DPI                     # PDF points per layout unit: the layout is in 300 dpi pixels
@@ -85,10 +85,14 @@ def _subset_font(source: Path) -> tuple[Path, frozenset]:
     from fontTools.ttLib import TTFont
 
     data = source.read_bytes()
-    key = hashlib.sha256(data + repr(sorted(SUBSET_UNICODES)).encode() + fontTools_version().encode()).hexdigest()
+    key = hashlib.sha256(data + repr(sorted(SUBSET_UNICODES)).encode() + fontTools_version().encode()
+                         + b"source dates").hexdigest()
     path = FONT_CACHE / f"{source.stem}-{key[:24]}.ttf"
     if not path.is_file():
-        font = TTFont(source)
+        # keep the font's own 'head' dates: by default fontTools stamps the cut font with the time
+        # (or SOURCE_DATE_EPOCH, the commit) it was cut, so a cache made at another commit gave
+        # other poster bytes than a fresh build
+        font = TTFont(source, recalcTimestamp=False)
         options = subset.Options()
         options.layout_features = []       # fpdf2 places glyphs one by one (no shaping)
         options.name_IDs = ["*"]
