@@ -433,55 +433,14 @@ def mark_hard_words(found: list[Sentence], lang: str, linked: set = frozenset())
 
 
 # ----- measures ---------------------------------------------------------------
-@dataclass
-class Measure:
-    path: str
+class Scores:
+    """The figures of a text, from its counts: ``Measure`` counts its sentences, ``Figures``
+    keeps only the counts (what the report and the editors' page show, for the whole build)."""
     lang: str
-    sentences: list = field(default_factory=list)
-    abbreviations: list = field(default_factory=list)  # (abbreviation, line) never explained
-
-    @property
-    def text(self) -> list:
-        """Sentences of running text: what the figures measure (not headings, labels, cells)."""
-        return [s for s in self.sentences if s.running]
-
-    @property
-    def n_sentences(self) -> int:
-        return len(self.text)
-
-    @property
-    def n_words(self) -> int:
-        return sum(s.n_words for s in self.text)
-
-    @property
-    def n_syllables(self) -> int:
-        return sum(sum(s.syllables) for s in self.text)
-
-    @property
-    def n_long(self) -> int:
-        return sum(len(s.long_words) for s in self.text)
 
     @property
     def mean_words(self) -> float:
         return self.n_words / self.n_sentences if self.n_sentences else 0.0
-
-    def paragraphs(self) -> list[dict]:
-        """Per paragraph of running text: first line, sentences, words, mean words per
-        sentence, share of long words."""
-        out: dict = {}
-        for s in self.text:
-            p = out.setdefault(s.paragraph, {"line": s.line, "sentences": 0, "words": 0, "long": 0})
-            p["sentences"] += 1
-            p["words"] += s.n_words
-            p["long"] += len(s.long_words)
-        for p in out.values():
-            p["mean"] = p["words"] / p["sentences"]
-            p["long_percent"] = 100.0 * p["long"] / p["words"] if p["words"] else 0.0
-        return list(out.values())
-
-    @property
-    def max_words(self) -> int:
-        return max((s.n_words for s in self.sentences), default=0)
 
     @property
     def long_percent(self) -> float:
@@ -543,20 +502,94 @@ class Measure:
             out["max"] = (self.max_words, lim["max_words_per_sentence"])
         if self.long_percent > lim["long_words_percent"]:
             out["long"] = (self.long_percent, lim["long_words_percent"])
-        hard = [s for s in self.sentences if len(s.hard_words) >= lim["hard_words_per_sentence"]]
-        if hard:
-            out["hard"] = (len(hard), lim["hard_words_per_sentence"])
+        if self.n_hard:
+            out["hard"] = (self.n_hard, lim["hard_words_per_sentence"])
         return out
 
     def summary(self) -> str:
         """Short figures for reports: 'mean/max words · long % · formula'."""
-        if not self.sentences:
+        if not self.n_all_sentences:
             return "no text"
         text = f"{self.mean_words:4.1f}/{self.max_words:<2} {self.long_percent:3.0f}%"
         for formula in (self.formula, self.also):
             if formula:
                 text += f" {formula[0]} {formula[1]:.0f}" if formula[0] == "Flesch" else f" {formula[0]} {formula[1]:.1f}"
         return text
+
+
+@dataclass
+class Measure(Scores):
+    path: str
+    lang: str
+    sentences: list = field(default_factory=list)
+    abbreviations: list = field(default_factory=list)  # (abbreviation, line) never explained
+
+    @property
+    def text(self) -> list:
+        """Sentences of running text: what the figures measure (not headings, labels, cells)."""
+        return [s for s in self.sentences if s.running]
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.text)
+
+    @property
+    def n_all_sentences(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def n_words(self) -> int:
+        return sum(s.n_words for s in self.text)
+
+    @property
+    def n_syllables(self) -> int:
+        return sum(sum(s.syllables) for s in self.text)
+
+    @property
+    def n_long(self) -> int:
+        return sum(len(s.long_words) for s in self.text)
+
+    @property
+    def max_words(self) -> int:
+        return max((s.n_words for s in self.sentences), default=0)
+
+    @property
+    def n_hard(self) -> int:
+        """Sentences with as many long or unexplained words as the limit allows, or more."""
+        least = self.limits()["hard_words_per_sentence"]
+        return sum(1 for s in self.sentences if len(s.hard_words) >= least)
+
+    def paragraphs(self) -> list[dict]:
+        """Per paragraph of running text: first line, sentences, words, mean words per
+        sentence, share of long words."""
+        out: dict = {}
+        for s in self.text:
+            p = out.setdefault(s.paragraph, {"line": s.line, "sentences": 0, "words": 0, "long": 0})
+            p["sentences"] += 1
+            p["words"] += s.n_words
+            p["long"] += len(s.long_words)
+        for p in out.values():
+            p["mean"] = p["words"] / p["sentences"]
+            p["long_percent"] = 100.0 * p["long"] / p["words"] if p["words"] else 0.0
+        return list(out.values())
+
+    def figures(self) -> "Figures":
+        return Figures(self.path, self.lang, self.n_all_sentences, self.n_sentences, self.n_words,
+                       self.n_syllables, self.n_long, self.max_words, self.n_hard)
+
+
+@dataclass(frozen=True)
+class Figures(Scores):
+    """A measure's counts without its sentences (a few numbers instead of every word)."""
+    path: str
+    lang: str
+    n_all_sentences: int
+    n_sentences: int
+    n_words: int
+    n_syllables: int
+    n_long: int
+    max_words: int
+    n_hard: int
 
 
 def unexplained_abbreviations(found: list[Sentence], body_text: str, lang: str) -> list[tuple[str, int]]:
@@ -591,7 +624,7 @@ def measure_text(body: str, lang: str, path: str = "", first_line: int = 1) -> M
     return Measure(path, lang, found, unexplained_abbreviations(found, plain, lang))
 
 
-_CACHE: dict = {}
+_CACHE: dict = {}   # entry key -> Figures: kept for the whole build (the report, the editors' page)
 
 
 def _entry_key(entry) -> tuple:
@@ -604,7 +637,7 @@ def prepare(entries: list) -> None:
     from hooks.content import workers
 
     missing = [e for e in entries if e.lang in LANG_RULES and _entry_key(e) not in _CACHE
-               and memo.load("readability", _entry_key(e)) is memo.MISSING]
+               and any(memo.load(kind, _entry_key(e)) is memo.MISSING for kind in ("readability", "readability-figures"))]
     if len(missing) > 1 and workers.count(len(missing)) > 1:
         _PREPARING[:] = missing
         try:
@@ -618,18 +651,24 @@ _PREPARING: list = []
 
 def _measure_one(index: int) -> None:
     try:
-        measure_entry(_PREPARING[index])  # this process is a fork of the build
+        figures_of(_PREPARING[index])  # this process is a fork of the build; both kinds go to the memo
     except Exception:  # noqa: BLE001 — measured again where it is needed, problems reported there
         pass
 
 
 def measure_entry(entry) -> Measure:
-    """Measure a catalogue entry (cached by path and text: the build asks once per language)."""
+    """Every sentence of a catalogue entry, measured (for the easy-read check; not kept in
+    memory: on disk by its inputs, hooks/content/memo.py, so an unchanged text is not measured again)."""
+    return memo.get("readability", _entry_key(entry), lambda: measure_text(
+        entry.src.body, entry.lang, entry.path, entry.src.body_line))
+
+
+def figures_of(entry) -> Figures:
+    """The counts of a catalogue entry (kept for the build: the report and the editors' page ask
+    once per language)."""
     key = _entry_key(entry)
     if key not in _CACHE:
-        # and on disk, by the same inputs (hooks/content/memo.py): an unchanged text is not measured again
-        _CACHE[key] = memo.get("readability", key, lambda: measure_text(
-            entry.src.body, entry.lang, entry.path, entry.src.body_line))
+        _CACHE[key] = memo.get("readability-figures", key, lambda: measure_entry(entry).figures())
     return _CACHE[key]
 
 
@@ -708,7 +747,9 @@ def check_catalog(catalog) -> None:
     for entry in catalog.entries.values():
         if entry.kind != "easy" or entry.lang not in LANG_RULES:
             continue
-        errors, warnings = problems(measure_entry(entry))
+        measure = measure_entry(entry)
+        errors, warnings = problems(measure)
+        _CACHE.setdefault(_entry_key(entry), measure.figures())
         catalog.errors.extend(errors)
         catalog.warnings.extend(warnings)
 
@@ -719,8 +760,8 @@ def lesson_scores(catalog, lesson_id: str, lang: str) -> dict:
     std = catalog.lesson(lesson_id, lang)
     easy = catalog.easy(lesson_id, lang)
     return {
-        "standard": measure_entry(std) if std is not None else None,
-        "easy": measure_entry(easy) if easy is not None else None,
+        "standard": figures_of(std) if std is not None else None,
+        "easy": figures_of(easy) if easy is not None else None,
     }
 
 
@@ -813,7 +854,7 @@ def status_view(catalog, t) -> dict:
     return {"intro": t.t("readability.intro", **limits), "rows": rows, "missing": missing}
 
 
-def _cell(m: Measure | None) -> dict | None:
+def _cell(m: Scores | None) -> dict | None:
     if m is None:
         return None
     formula = m.formula
