@@ -37,8 +37,8 @@ FORMAT = 5
 STYLE = "assets/stylesheets/braille.css"
 SUFFIX = ".braille.md"
 
-_EDITIONS: dict = {}          # content hash -> Edition (this process)
-_BY_FILE: dict = {}           # (text lang, rel) -> Edition of the last check
+_EDITIONS: dict = {}          # content hash -> Edition, only those the cache could not keep
+_BY_FILE: dict = {}           # (text lang, rel) -> content hash of its edition in the last check
 
 
 @dataclass
@@ -51,6 +51,7 @@ class Edition:
     title_page: list          # lines of Unicode braille (blank cell = space)
     pages: list               # numbered pages, each a list of lines
     notes: dict = field(default_factory=dict)   # symbol rules applied: "₸ → теңге" -> count
+    key: str = ""             # content hash: the file name in the cache
 
     @property
     def slug(self) -> str:
@@ -154,12 +155,9 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
     known = {e.format() for e in errors}
     errors.extend(p for p in quiz_problems if p.format() not in known)
     course = course_title(entry.course, lang)
-    if key in _EDITIONS:
-        return _EDITIONS[key]
-    cached = _load(key)
-    if cached is not None:
-        _EDITIONS[key] = cached
-        return cached
+    found = _EDITIONS.get(key) or _load(key)  # not kept in memory: read from the cache when asked
+    if found is not None:
+        return found
 
     tables = braille.tables_for(lang)
     rules = braille.Rules.for_lang(lang)
@@ -197,9 +195,9 @@ def make_edition(entry: Entry, docs_dir: Path, errors: list) -> Edition | None:
                 ))
     if len(errors) > problems_before:
         return None
-    edition = Edition(lang, entry.rel, entry.title, table, braille.version(), title_page, pages, notes)
-    _EDITIONS[key] = edition
-    _save(key, edition)
+    edition = Edition(lang, entry.rel, entry.title, table, braille.version(), title_page, pages, notes, key)
+    if not _save(key, edition):  # a read-only checkout: kept in this process instead
+        _EDITIONS[key] = edition
     return edition
 
 
@@ -226,19 +224,21 @@ def _load(key: str) -> Edition | None:
     path = CACHE / f"{key}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Edition(**data)
+        return Edition(**{**data, "key": key})
     except (OSError, ValueError, TypeError):
         return None
 
 
-def _save(key: str, edition: Edition) -> None:
+def _save(key: str, edition: Edition) -> bool:
     try:
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = CACHE / f"{key}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps(vars(edition), ensure_ascii=False), encoding="utf-8")
         tmp.replace(CACHE / f"{key}.json")
+        return True
     except OSError as exc:  # a read-only checkout still builds, just without the cache
         log.debug("braille cache not written: %s", exc)
+        return False
 
 
 # ----- the catalogue checker ----------------------------------------------------------------
@@ -251,7 +251,7 @@ def check_catalog(catalog: Catalog) -> None:
                 continue
             edition = make_edition(entry, catalog.docs_dir, catalog.errors)
             if edition is not None:
-                _BY_FILE[(entry.lang, entry.rel)] = edition
+                _BY_FILE[(entry.lang, entry.rel)] = edition.key
                 if edition.notes and (entry.lang, entry.rel, tuple(edition.notes)) not in _REPORTED:
                     _REPORTED.add((entry.lang, entry.rel, tuple(edition.notes)))
                     log.info("Braille %s: %s", entry.path,
@@ -291,7 +291,8 @@ def _prepare_one(key) -> None:
 
 
 def edition_of(catalog: Catalog, entry: Entry) -> Edition | None:
-    edition = _BY_FILE.get((entry.lang, entry.rel))
+    key = _BY_FILE.get((entry.lang, entry.rel))
+    edition = (_EDITIONS.get(key) or _load(key)) if key else None
     if edition is None:
         errors: list = []
         edition = make_edition(entry, catalog.docs_dir, errors)
