@@ -45,6 +45,7 @@ from hooks.editions import actnow  # noqa: E402
 from hooks.site import hubs  # noqa: E402
 from hooks.editions import easyread  # noqa: E402
 from hooks.editions import scenario_page, scenario_print  # noqa: E402
+from hooks.editions import generated  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.zansabaq")
 
@@ -230,7 +231,13 @@ def on_files(files, config):
     # The law-basics practice test and its two printable variants: hooks/editions/practice.py
     for file in practice.files(STATE["catalog"], _lang(config), config):
         files.append(file)
+    STATE["generated"] = files  # their content is dropped once used: _release_generated()
     return files
+
+
+def _release_generated() -> None:
+    # after MkDocs has read the generated pages and copied the downloads: hooks/editions/generated.py
+    generated.release(STATE.pop("generated", ()))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has picked this language's pages
@@ -301,6 +308,7 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)  # after mkdocs-static-i18n has set its alternates
 def on_page_context(context, page, config, nav):
+    _release_generated()
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
     context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/site/publisher.py
@@ -369,6 +377,7 @@ LISTEN_SCRIPT = "assets/javascripts/listen.js"  # the "About this site" page: wh
 
 
 def on_template_context(context, template_name, config):
+    _release_generated()
     # The page-not-found pages, in all three languages: hooks/site/notfound.py
     if template_name == notfound.TEMPLATE:
         view = notfound.view(_lang(config), config.site_url)
