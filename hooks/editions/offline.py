@@ -31,7 +31,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from hooks.content import memo, workers
-from hooks.editions.cards import write_atomic
 from hooks.content.catalog import LANGS, ORIGINAL
 from hooks.content.strings import Translator
 
@@ -99,13 +98,20 @@ def files_for(lang: str, all_files: list[str], langs=LANGS) -> list[str]:
 
 
 def drop_unused_fonts(paths: list[str], read) -> list[str]:
-    """Font files that no stylesheet or page of the copy names are left out (they are for Pillow)."""
+    """Font files that no stylesheet or page of the copy names are left out (they are for Pillow).
+    The pages are read one at a time (a copy is tens of megabytes)."""
     fonts = [p for p in paths if p.lower().endswith((".ttf", ".otf", ".woff", ".woff2"))]
     if not fonts:
         return paths
-    texts = [read(p) for p in paths if p.endswith((".css", ".html"))]
-    used = {f for f in fonts if any(f.rsplit("/", 1)[-1].encode() in t for t in texts)}
-    return [p for p in paths if p not in fonts or p in used]
+    unused = {f: f.rsplit("/", 1)[-1].encode() for f in fonts}
+    for path in paths:
+        if not unused:
+            break
+        if path.endswith((".css", ".html")):
+            text = read(path)
+            for font in [f for f, name in unused.items() if name in text]:
+                del unused[font]
+    return [p for p in paths if p not in unused]
 
 
 # ----- rewriting the HTML -----------------------------------------------------------
@@ -285,16 +291,23 @@ def _matching_end(tags: _Tags, tag: str, after: int) -> int:
 # ----- the ZIP --------------------------------------------------------------------
 def deterministic_zip(entries: dict[str, bytes], date: dt.date) -> bytes:
     """A ZIP of ``entries`` (name -> bytes): sorted, fixed time and permissions, no extras."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     out = io.BytesIO()
+    write_zip(out, sorted(entries), entries.__getitem__, date)
+    return out.getvalue()
+
+
+def write_zip(out, names: list[str], data_of, date: dt.date) -> None:
+    """Write to the binary file ``out`` a ZIP of ``names`` in the order given, each entry's bytes
+    from ``data_of(name)`` when it is written (one file in memory at a time); fixed time and
+    permissions, no extras."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     with zipfile.ZipFile(out, "w") as archive:
-        for name in sorted(entries):
+        for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-    return out.getvalue()
+            archive.writestr(info, data_of(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 def start_page(lang: str) -> bytes:
@@ -340,21 +353,33 @@ def stamp_note(lang: str, site_url: str, date: dt.date) -> str:
 def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LANGS,
               all_files: list[str] | None = None) -> bytes:
     """The ZIP bytes of the offline copy of ``lang`` from the built site in ``site_dir``."""
+    out = io.BytesIO()
+    write_copy(out, site_dir, lang, site_url, date, langs, all_files)
+    return out.getvalue()
+
+
+def write_copy(out, site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LANGS,
+               all_files: list[str] | None = None) -> None:
+    """Write the offline copy of ``lang`` as a ZIP to the binary file ``out``, one site file in
+    memory at a time (a language's copy reads tens of megabytes of pages)."""
     site_dir = Path(site_dir)
     all_files = all_files if all_files is not None else site_files(site_dir)
-    cache: dict[str, bytes] = {}
 
     def read(path: str) -> bytes:
-        if path not in cache:
-            cache[path] = (site_dir / path).read_bytes()
-        return cache[path]
+        return (site_dir / path).read_bytes()
 
     paths = drop_unused_fonts(files_for(lang, all_files, langs), read)
     rewriter = Rewriter(site_url, set(paths), set(all_files))
     top = f"zansabaq-{lang}/"
-    entries: dict[str, bytes] = {}
     home = f"{lang_root(lang)}index.html"
-    for path in paths:
+    sources = {top + path: path for path in paths}
+    if lang != ORIGINAL:
+        sources[top + "index.html"] = None  # the start page that opens <lang>/index.html
+
+    def data_of(name: str) -> bytes:
+        path = sources[name]
+        if path is None:
+            return start_page(lang)
         data = read(path)
         if path.endswith(".html"):
             text = rewriter.page(data.decode("utf-8"), path)
@@ -362,10 +387,9 @@ def make_copy(site_dir: Path, lang: str, site_url: str, date: dt.date, langs=LAN
                 text = OFFER_MARK.sub(lambda m: in_copy_note(lang, site_url), text)
             text = STAMP_MARK.sub(lambda m: stamp_note(lang, site_url, date), text)
             data = text.encode("utf-8")
-        entries[top + path] = data
-    if lang != ORIGINAL:
-        entries[top + "index.html"] = start_page(lang)
-    return deterministic_zip(entries, date)
+        return data
+
+    write_zip(out, sorted(sources), data_of, date)
 
 
 def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict[str, int]:
@@ -380,16 +404,14 @@ def build_all(site_dir: Path, site_url: str, date: dt.date, langs=LANGS) -> dict
     keys = {lang: copy_key(site_dir, lang, site_url, date, langs, all_files) for lang in built}
     stored = {lang: memo.file_for("offline", keys[lang], "zip") for lang in built}
     missing = [lang for lang in built if stored[lang] is None or not stored[lang].is_file()]
-    jobs = [(site_dir, lang, site_url, date, langs, all_files) for lang in missing]
-    made = dict(zip(missing, workers.each(_make_copy, jobs)))  # side by side when there are CPUs for it
+    # Each copy is written straight to its file (in the memo, else, or if the memo cannot be
+    # written, in the site) by the process that makes it, side by side when there are CPUs for it.
+    workers.each(_write_copy, [([p for p in (stored[lang], site_dir / zip_path(lang)) if p is not None],
+                                site_dir, lang, site_url, date, langs, all_files) for lang in missing])
     sizes = {}
     for lang in built:
         target = site_dir / zip_path(lang)
-        if lang in made:
-            write_atomic(target, made[lang])
-            memo.put_file(stored[lang], made[lang])
-            del made[lang]
-        else:  # the stored copy, file to file
+        if stored[lang] is not None and stored[lang].is_file():  # the stored copy, file to file
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(stored[lang], target)
         sizes[lang] = target.stat().st_size
@@ -413,8 +435,23 @@ def copy_key(site_dir: Path, lang: str, site_url: str, date: dt.date, langs, all
     return (lang, site_url, date.isoformat(), list(langs), all_files, digests)
 
 
-def _make_copy(job: tuple) -> bytes:
-    return make_copy(*job)
+def _write_copy(job: tuple) -> None:
+    """Write one copy to the first of the paths ``job[0]`` that can be written, through a
+    temporary file beside it (never half a ZIP)."""
+    paths, *args = job
+    for n, path in enumerate(map(Path, paths)):
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as out:
+                write_copy(out, *args)
+            tmp.replace(path)
+            return
+        except OSError:
+            if n == len(paths) - 1:
+                raise
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def remote_scripts(html_text: str) -> list[str]:
