@@ -95,7 +95,7 @@ def test_each_404_page_has_its_language_and_three_links(built_site, lang):
     path = built_site / ("404.html" if lang == "kk" else f"{lang}/404.html")
     soup = soup_of(path)
     assert soup.html["lang"] == lang
-    parts = soup.select(".zb-notfound section[lang]")
+    parts = soup.select(".zb-notfound .zb-notfound__part[lang]")
     assert [p["lang"] for p in parts][0] == lang
     assert sorted(p["lang"] for p in parts) == sorted(LANGS)  # every 404 page speaks all three
     assert soup.select_one("h1").get_text(strip=True) == NOT_FOUND_TITLES[lang]
@@ -128,7 +128,7 @@ def check_missing_address(browser, base: str, missing: str, site_prefix: str):
         assert href.startswith(base), href
         assert request.get(href).status == 200, (missing, href)
     for lang in LANGS:
-        for label in page.locator(f".zb-notfound section[lang={lang}] a").all_inner_texts():
+        for label in page.locator(f".zb-notfound .zb-notfound__part[lang={lang}] a").all_inner_texts():
             assert label
     context.close()
 
@@ -162,7 +162,7 @@ def subpath_site(tmp_path_factory):
 @pytest.mark.parametrize("missing", ["x/y/", "ru/x/y/"])
 def test_host_serving_root_404_below_a_sub_path(browser, subpath_site, missing):
     soup = soup_of(subpath_site / "404.html")
-    assert [a["href"] for a in soup.select(".zb-notfound section[lang=ru] a")] == [
+    assert [a["href"] for a in soup.select(".zb-notfound .zb-notfound__part[lang=ru] a")] == [
         "/zansabaq/ru/", "/zansabaq/ru/help/", "/zansabaq/ru/#search"]
     server, base = pages_host(subpath_site, "/zansabaq/")
     try:
