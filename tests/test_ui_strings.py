@@ -45,3 +45,15 @@ def test_material_kazakh_partial_has_every_key_of_the_english_one():
               "search.config.pipeline", "search.config.separator") and v in (english.get(k), russian.get(k))]
     assert copied == []
     assert sum(1 for v in kazakh.values() if KAZAKH_LETTERS & set(v)) >= 20
+
+
+def test_a_date_ending_in_a_period_ends_the_sentence_once(built_site):
+    """Russian dates end in "г." ("2 декабря 2026 г."): a string that ends with the date gets one
+    full stop, on the page the reader sees."""
+    assert strings.Translator("ru").t("sources.reviewed_on", date="2 декабря 2026 г.") == \
+        "Последняя проверка: 2 декабря 2026 г."
+    pages = list((built_site / "ru").rglob("index.html"))
+    reviewed = [p for p in pages if "zb-reviewed" in p.read_text(encoding="utf-8")]
+    assert reviewed, "no Russian page shows its review date"
+    doubled = [p.relative_to(built_site).as_posix() for p in pages if "г.." in p.read_text(encoding="utf-8")]
+    assert doubled == []

@@ -16,7 +16,15 @@ class Translator:
 
     def t(self, key: str, **values) -> str:
         text = STRINGS[key][self.lang]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        out = text.format(**values)
+        # A value that ends a sentence with its own period ("2 декабря 2026 г.") takes the
+        # string's period: one full stop, not "г..".
+        for value in values.values():
+            if isinstance(value, str) and value.endswith(".") and not value.endswith(".."):
+                out = out.replace(value + ".", value)
+        return out
 
     def audience(self, value) -> str:
         """One label for a lesson's ``audience`` (hooks/content/audience.py), e.g. "Grades 9–11 and adults"."""
