@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.site import engine
+from hooks.site import engine, preview
 from mutants import small_docs
 
 LESSON = "kk/fraud/droppers.md"
@@ -94,6 +94,16 @@ def test_an_edited_quiz_question_shows_on_the_lesson_teacher_page_and_worksheet(
     wait_for(lambda: all(edited in (fetch(u) or "") for u in urls), 240,
              "the edited question on the lesson, teacher page and worksheet", log)
 
+    # A fact the translations inherit (the review date in the Kazakh front matter) shows on the
+    # Russian page too, although only a Kazakh file was saved.
+    ru_page = base + "ru/fraud/droppers/"
+    assert "30 ноября 2026" not in (fetch(ru_page) or "")
+    date = re.search(r"^reviewed:\n  date: (\S+)$", text, re.M).group(1)
+    text = text.replace(f"reviewed:\n  date: {date}", "reviewed:\n  date: 2026-11-30", 1)
+    source.write_text(text.replace(question, edited, 1), encoding="utf-8")
+    wait_for(lambda: "30 ноября 2026" in (fetch(ru_page) or ""), 240,
+             "the Kazakh original's new review date on the Russian page", log)
+
     # A broken lesson: the rebuild prints the file and line, the last good pages stay served.
     log_start = len(log)
     source.write_text(text.replace(question, edited, 1).replace("order: 2", "order: [", 1), encoding="utf-8")
@@ -105,3 +115,57 @@ def test_an_edited_quiz_question_shows_on_the_lesson_teacher_page_and_worksheet(
     for url in urls:
         page = fetch(url)
         assert page is not None and edited in page, url
+
+
+# ----- which languages a rebuild makes (hooks/site/preview.py plan) ------------------------------
+LANGS = ("kk", "ru", "en")
+ORIGINAL_TEXT = """---
+title: Сабақ
+reviewed:
+  date: 2026-12-01
+---
+
+Бірінші абзац.
+
+```quiz
+- id: q1
+  text: Сұрақ?
+```
+"""
+
+
+def _docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    for lang in LANGS:
+        (docs / lang / "fraud").mkdir(parents=True)
+        (docs / lang / "fraud" / "lesson.md").write_text(ORIGINAL_TEXT, encoding="utf-8")
+    (docs / "kk" / "fraud" / "only-kk.md").write_text(ORIGINAL_TEXT, encoding="utf-8")
+    return docs
+
+
+def _replan(docs: Path, rel: str, old: str, new: str) -> frozenset | None:
+    last = preview.plan(docs, None, None, LANGS, "kk").snapshot
+    path = docs / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1) + "\n", encoding="utf-8")  # new size: seen as changed
+    return preview.plan(docs, None, last, LANGS, "kk").langs
+
+
+@pytest.mark.parametrize("rel, old, new, langs", [
+    ("kk/fraud/lesson.md", "Бірінші абзац.", "Өзгерген абзац.", {"kk"}),          # the original's prose
+    ("kk/fraud/lesson.md", "2026-12-01", "2026-11-30", {"kk", "ru", "en"}),       # an inherited fact
+    ("kk/fraud/lesson.md", "Сұрақ?", "Жаңа сұрақ?", {"kk", "ru", "en"}),          # a quiz the translations follow
+    ("kk/fraud/only-kk.md", "Бірінші абзац.", "Өзгерген абзац.", {"kk", "ru", "en"}),  # shown under /ru/, /en/
+    ("ru/fraud/lesson.md", "2026-12-01", "2026-11-30", {"ru"}),                   # a translation: itself only
+])
+def test_a_rebuild_makes_the_languages_that_show_the_edit(tmp_path, rel, old, new, langs):
+    assert _replan(_docs(tmp_path), rel, old, new) == frozenset(langs)
+
+
+def test_a_change_outside_the_language_folders_rebuilds_everything(tmp_path):
+    docs = _docs(tmp_path)
+    last = preview.plan(docs, None, None, LANGS, "kk").snapshot
+    (docs / "assets").mkdir()
+    (docs / "assets" / "picture.png").write_bytes(b"png")
+    assert preview.plan(docs, None, last, LANGS, "kk").langs is None

@@ -171,8 +171,8 @@ def on_config(config):
         STATE.pop("catalog", None)
         STATE.pop("quiz_pages", None)
         # mkdocs serve: which languages changed since the last build (hooks/site/preview.py)
-        STATE["plan"] = preview.plan(docs_dir, config.config_file_path, STATE.get("built"), catalog_module.LANGS) \
-            if STATE.get("command") == "serve" else preview.Plan(None)
+        STATE["plan"] = preview.plan(docs_dir, config.config_file_path, STATE.get("built"), catalog_module.LANGS,
+                                     catalog_module.ORIGINAL) if STATE.get("command") == "serve" else preview.Plan(None)
         STATE["catalog"] = load_catalog(docs_dir, report=True)
         STATE["docs_dir"] = docs_dir
     return config

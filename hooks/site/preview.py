@@ -8,15 +8,20 @@ editing (search index, offline ZIPs) stay as the previous build left them, since
 folder is not emptied (``keep_site``). Any other change (pictures in docs/assets/, a file
 outside the language folders, mkdocs.yml) rebuilds everything.
 
-What the preview then does not show until a full rebuild (restart tools/serve; tools/build is
-always complete): an edit of a Kazakh original in the pages of a translation that inherits
-from it or falls back to it, and a deleted page, which stays served.
+An edit of a Kazakh original also shows where other languages show it: a language without its
+own file at that path (its page falls back to the original) is built again, and so is every
+language when the edit touches what translations inherit (the front matter, quiz and other fenced
+blocks, headings, links to steps: ``inherited_part``); an edit of the original's prose alone
+rebuilds only Kazakh. What the preview does not show until a full rebuild (restart tools/serve;
+tools/build is always complete): a deleted page, which stays served.
 
 Plain Python; MkDocs is touched only in ``keep_site`` / ``release_site``.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,19 +57,90 @@ def snapshot(docs_dir: Path, config_file: str | None) -> dict:
     return found
 
 
-def plan(docs_dir: Path, config_file: str | None, last: dict | None, langs) -> Plan:
-    """What to build now, given the snapshot of the last finished build (None: everything)."""
-    now = snapshot(Path(docs_dir), config_file)
+INHERITED = "\0inherited"   # snapshot key: path of an original .md file -> digest of its inherited part
+
+
+def plan(docs_dir: Path, config_file: str | None, last: dict | None, langs, original: str | None = None) -> Plan:
+    """What to build now, given the snapshot of the last finished build (None: everything).
+    ``original``: the language translations inherit from and fall back to."""
+    docs_dir = Path(docs_dir)
+    now = snapshot(docs_dir, config_file)
+    if original:
+        now[INHERITED] = _inherited_digests(docs_dir, original, now, last or {})
     if not last:
         return Plan(None, now)
-    changed = {path for path in now.keys() | last.keys() if now.get(path) != last.get(path)}
+    changed = {path for path in now.keys() | last.keys() if path != INHERITED and now.get(path) != last.get(path)}
     touched = set()
     for path in changed:
-        top = path.replace(os.sep, "/").split("/", 1)[0]
-        if top not in langs or "/" not in path.replace(os.sep, "/"):
+        parts = path.replace(os.sep, "/").split("/", 1)
+        if parts[0] not in langs or len(parts) == 1:
             return Plan(None, now)  # not inside a language folder: everything
-        touched.add(top)
+        touched.add(parts[0])
+        if parts[0] == original and parts[1].endswith(".md"):
+            touched |= _showing(parts[1], path, now, last, langs)
     return Plan(frozenset(touched), now)
+
+
+def _showing(rel: str, path: str, now: dict, last: dict, langs) -> set:
+    """The languages whose pages show an edit of the original file ``path`` (``rel`` below its
+    language folder): all when the file is new or gone or its inherited part changed, else those
+    without a file of their own at ``rel`` (they show the original)."""
+    old, new = (last.get(INHERITED) or {}).get(path), now[INHERITED].get(path)
+    if old is None or new is None or old != new:
+        return set(langs)
+    return {lang for lang in langs if os.path.join(lang, *rel.split("/")) not in now}
+
+
+def _inherited_digests(docs_dir: Path, original: str, now: dict, last: dict) -> dict:
+    """path -> digest of ``inherited_part`` for every .md file of the original language; a file
+    unchanged since ``last`` keeps its digest without being read."""
+    before = last.get(INHERITED) or {}
+    prefix = original + os.sep
+    out = {}
+    for path, stamp in now.items():
+        if not (path.startswith(prefix) and path.endswith(".md")):
+            continue
+        if path in before and last.get(path) == stamp:
+            out[path] = before[path]
+            continue
+        try:
+            text = (docs_dir / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        out[path] = hashlib.sha256(inherited_part(text).encode("utf-8", "surrogatepass")).hexdigest()
+    return out
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def inherited_part(text: str) -> str:
+    """The lines of a Markdown file that a translation may inherit or that shape its pages: the
+    front matter, fenced blocks (quizzes), headings (scenario steps) and lines linking to an
+    anchor (scenario choices). The rest is the original's own prose."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    out: list = []
+    i = 0
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                break
+        out += lines[: i + 1]
+        i += 1
+    fence = None
+    for line in lines[i:]:
+        opening = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line.strip()[len(opening.group(1)):].strip():
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+            out.append(line)
+        elif line.lstrip().startswith("#") or "](#" in line:
+            out.append(line)
+    return "\n".join(out)
 
 
 def drop_all(files) -> None:
