@@ -42,6 +42,14 @@ def read_text(path: Path, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """Index of the line that closes the front matter opened on the first line; None when the
+    file does not start with front matter or never closes it."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+
+
 def split_front_matter(text: str, shown: str) -> SourceFile:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -49,10 +57,8 @@ def split_front_matter(text: str, shown: str) -> SourceFile:
             shown, 1, "the file does not start with front matter",
             "put a line '---', the fields (title: ...), and another '---' at the top",
         )
-    for end in range(1, len(lines)):
-        if lines[end].strip() in ("---", "..."):
-            break
-    else:
+    end = front_matter_end(lines)
+    if end is None:
         raise ContentError(shown, 1, "the front matter is not closed", "add a line '---' after the last field")
     meta = yamlsrc.load("\n".join(lines[1:end]), shown, first_line=2)
     if meta.value is None:

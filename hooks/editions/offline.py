@@ -289,13 +289,6 @@ def _matching_end(tags: _Tags, tag: str, after: int) -> int:
 
 
 # ----- the ZIP --------------------------------------------------------------------
-def deterministic_zip(entries: dict[str, bytes], date: dt.date) -> bytes:
-    """A ZIP of ``entries`` (name -> bytes): sorted, fixed time and permissions, no extras."""
-    out = io.BytesIO()
-    write_zip(out, sorted(entries), entries.__getitem__, date)
-    return out.getvalue()
-
-
 def write_zip(out, names: list[str], data_of, date: dt.date) -> None:
     """Write to the binary file ``out`` a ZIP of ``names`` in the order given, each entry's bytes
     from ``data_of(name)`` when it is written (one file in memory at a time); fixed time and

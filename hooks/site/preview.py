@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from hooks.content import fences, sources
 
 
 @dataclass
@@ -111,35 +112,19 @@ def _inherited_digests(docs_dir: Path, original: str, now: dict, last: dict) -> 
     return out
 
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
 def inherited_part(text: str) -> str:
     """The lines of a Markdown file that a translation may inherit or that shape its pages: the
     front matter, fenced blocks (quizzes), headings (scenario steps) and lines linking to an
     anchor (scenario choices). The rest is the original's own prose."""
     lines = text.replace("\r\n", "\n").split("\n")
-    out: list = []
-    i = 0
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() in ("---", "..."):
-                break
-        out += lines[: i + 1]
-        i += 1
-    fence = None
-    for line in lines[i:]:
-        opening = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line.strip()[len(opening.group(1)):].strip():
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-            out.append(line)
-        elif line.lstrip().startswith("#") or "](#" in line:
-            out.append(line)
+    end = sources.front_matter_end(lines)
+    front, body = (lines[: end + 1], lines[end + 1:]) if end is not None else ([], lines)
+    out = list(front)
+    for kind, item in fences.scan(body):
+        if kind == "fence":
+            out += body[item.start: (len(body) if item.end is None else item.end + 1)]
+        elif body[item].lstrip().startswith("#") or "](#" in body[item]:
+            out.append(body[item])
     return "\n".join(out)
 
 
