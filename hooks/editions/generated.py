@@ -26,7 +26,7 @@ def site_file(config, lang: str, rel: str, dest_uri: str, content, page: bool = 
 def release(files) -> None:
     """Drop the content of the generated files in ``files`` once MkDocs has used it: it reads a page's
     source before the first template is rendered and copies the downloads just before that (so
-    call this from ``on_template_context`` or ``on_page_context``). mkdocs-static-i18n keeps every
+    call this from ``on_template_context``). mkdocs-static-i18n keeps every
     language's pages to the end of the build; without this their sources (Braille previews, teacher
     pages) and the downloads (BRF, TXT, QR codes) stay in memory until then."""
     for file in files:

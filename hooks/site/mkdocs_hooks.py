@@ -308,7 +308,6 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)  # after mkdocs-static-i18n has set its alternates
 def on_page_context(context, page, config, nav):
-    _release_generated()
     view = pages.page_context(STATE["catalog"], _lang(config), _rel(page))
     context["zb"] = view
     context["zb_site"] = site_context(config, _rel(page))  # who runs the site: hooks/site/publisher.py
@@ -377,7 +376,7 @@ LISTEN_SCRIPT = "assets/javascripts/listen.js"  # the "About this site" page: wh
 
 
 def on_template_context(context, template_name, config):
-    _release_generated()
+    _release_generated()  # MkDocs renders the theme's templates (404, sitemap) before the pages
     # The page-not-found pages, in all three languages: hooks/site/notfound.py
     if template_name == notfound.TEMPLATE:
         view = notfound.view(_lang(config), config.site_url)
